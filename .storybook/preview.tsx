@@ -1,0 +1,31 @@
+import '@xyflow/react/dist/style.css';
+import '../src/styles.css';
+import './preview.css';
+import type { Preview } from '@storybook/react-vite';
+import { mockBackendLoader } from './msw';
+import { withPipelineConnect } from './with-pipeline-connect';
+
+const preview: Preview = {
+  parameters: {
+    controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // Accessibility violations fail the storybook test project.
+    a11y: { test: 'error' },
+    layout: 'padded',
+  },
+  globalTypes: {
+    theme: {
+      description: 'Colour mode',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+    },
+    locale: {
+      description: 'Locale',
+      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'zh-Hans'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en' },
+  loaders: [mockBackendLoader],
+  decorators: [withPipelineConnect],
+  tags: ['autodocs'],
+};
+
+export default preview;

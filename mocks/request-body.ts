@@ -1,0 +1,90 @@
+import type {
+  CreateApiKeyInput,
+  CredentialValues,
+  OAuthCallbackInput,
+  SaveOAuthClientInput,
+  UpdateCredentialInput,
+} from '../src/credentials/backend';
+import { badRequest } from './store/http-error';
+
+/**
+ * Request bodies as the mock server checks them: a real server cannot trust a client's types,
+ * so a malformed body is a 400 here, before the store's own 422 checks.
+ */
+
+/** The JSON body, `{}` when there is none; 400 when it is not JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+}
+
+export function parseCreateApiKeyInput(body: unknown): CreateApiKeyInput {
+  const record = object(body, 'The body');
+  const input: CreateApiKeyInput = { values: values(record.values) };
+  if (record.name !== undefined) input.name = string(record.name, 'name');
+  return input;
+}
+
+export function parseUpdateCredentialInput(body: unknown): UpdateCredentialInput {
+  const record = object(body, 'The body');
+  const input: UpdateCredentialInput = {};
+  if (record.name !== undefined) input.name = string(record.name, 'name');
+  if (record.values !== undefined) input.values = values(record.values);
+  return input;
+}
+
+export function parseSetDefaultInput(body: unknown): { credentialId: string } {
+  const record = object(body, 'The body');
+  return { credentialId: string(record.credentialId, 'credentialId') };
+}
+
+export function parseSaveOAuthClientInput(body: unknown): SaveOAuthClientInput {
+  const record = object(body, 'The body');
+  if (record.mode !== 'default' && record.mode !== 'custom') throw badRequest('mode must be "default" or "custom".');
+  const input: SaveOAuthClientInput = { mode: record.mode };
+  if (record.clientId !== undefined) input.clientId = string(record.clientId, 'clientId');
+  if (record.clientSecret !== undefined) input.clientSecret = string(record.clientSecret, 'clientSecret');
+  if (record.extra !== undefined) {
+    const extra: Record<string, string> = {};
+    for (const [name, value] of Object.entries(object(record.extra, 'extra'))) extra[name] = string(value, `extra.${name}`);
+    input.extra = extra;
+  }
+  return input;
+}
+
+export function parseStartOAuthFlowInput(body: unknown): { credentialId?: string } {
+  const record = object(body, 'The body');
+  return record.credentialId === undefined ? {} : { credentialId: string(record.credentialId, 'credentialId') };
+}
+
+export function parseOAuthCallbackInput(body: unknown): OAuthCallbackInput {
+  const record = object(body, 'The body');
+  const input: OAuthCallbackInput = { state: string(record.state, 'state') };
+  if (record.code !== undefined) input.code = string(record.code, 'code');
+  if (record.error !== undefined) input.error = string(record.error, 'error');
+  return input;
+}
+
+function object(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(`${what} must be an object.`);
+  return { ...value };
+}
+
+function string(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw badRequest(`${name} must be a string.`);
+  return value;
+}
+
+function values(value: unknown): CredentialValues {
+  const result: CredentialValues = {};
+  for (const [name, item] of Object.entries(object(value, 'values'))) {
+    if (typeof item !== 'string' && typeof item !== 'boolean') throw badRequest(`values.${name} must be text or true/false.`);
+    result[name] = item;
+  }
+  return result;
+}

@@ -1,0 +1,195 @@
+import type {
+  CreateApiKeyInput,
+  Credential,
+  CredentialStatus,
+  UpdateCredentialInput,
+} from '../../src/credentials/backend';
+import { findProviderFixture, providerBehaviours, type ProviderFixture } from '../fixtures';
+import { checkFieldValues, maskValues } from './field-values';
+import { badRequest, conflict, MockHttpError, notFound, validationFailed } from './http-error';
+import { nameProblem, numberedName, sameName } from './names';
+import { requireProvider } from './provider-catalog';
+import type { StoreState, StoredCredential } from './state';
+
+/** A stored credential as the API shows it: secrets masked, status and default computed. */
+export function credentialView(state: StoreState, stored: StoredCredential, now: number): Credential {
+  const fields = findProviderFixture(stored.providerId)?.apiKeyFields ?? [];
+  return {
+    id: stored.id,
+    providerId: stored.providerId,
+    name: stored.name,
+    method: stored.method,
+    status: statusOf(stored, now),
+    account: stored.account,
+    values: maskValues(fields, stored.values),
+    isDefault: state.defaults[stored.providerId] === stored.id,
+    version: stored.version,
+    createdAt: new Date(stored.createdAt).toISOString(),
+    updatedAt: new Date(stored.updatedAt).toISOString(),
+    expiresAt: stored.expiresAt === null ? null : new Date(stored.expiresAt).toISOString(),
+  };
+}
+
+function statusOf(stored: StoredCredential, now: number): CredentialStatus {
+  if (stored.health === 'invalid') return 'invalid';
+  return stored.expiresAt !== null && stored.expiresAt <= now ? 'expired' : 'active';
+}
+
+/** All credentials, or one provider's, oldest first. */
+export function listCredentials(state: StoreState, providerId: string | undefined, now: number): Credential[] {
+  if (providerId !== undefined) requireProvider(providerId);
+  return state.credentials
+    .filter((stored) => providerId === undefined || stored.providerId === providerId)
+    .map((stored) => credentialView(state, stored, now));
+}
+
+/** The credential, or a 404. */
+export function requireCredential(state: StoreState, credentialId: string): StoredCredential {
+  const stored = state.credentials.find((candidate) => candidate.id === credentialId);
+  if (!stored) throw notFound('This credential does not exist (it may have been deleted).');
+  return stored;
+}
+
+/** Adds a credential and makes it the provider's default when it is the provider's first. */
+export function insertCredential(state: StoreState, stored: StoredCredential): void {
+  state.credentials.push(stored);
+  state.defaults[stored.providerId] ??= stored.id;
+}
+
+/** Names already used by the provider's credentials, `exceptId` left out. */
+export function takenNames(state: StoreState, providerId: string, exceptId?: string): string[] {
+  return state.credentials
+    .filter((stored) => stored.providerId === providerId && stored.id !== exceptId)
+    .map((stored) => stored.name);
+}
+
+export function createApiKeyCredential(
+  state: StoreState,
+  providerId: string,
+  input: CreateApiKeyInput,
+  now: number,
+): StoredCredential {
+  const provider = requireProvider(providerId);
+  if (!provider.methods.includes('api_key')) {
+    throw badRequest(`${provider.name} does not accept API keys.`, 'method_not_supported');
+  }
+  const checked = checkFieldValues(provider.apiKeyFields, input.values, {
+    urlFields: providerBehaviours[provider.id]?.urlFields,
+  });
+  const name = (input.name ?? '').trim();
+  const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
+  const problem = name === '' ? null : nameProblem(name);
+  if (problem) fieldErrors.name = problem;
+  if (!checked.ok || problem) throw validationFailed(fieldErrors);
+
+  const taken = takenNames(state, provider.id);
+  if (name !== '') assertNameFree(provider, name, taken);
+  const stored: StoredCredential = {
+    id: crypto.randomUUID(),
+    providerId: provider.id,
+    name: name === '' ? numberedName(`${provider.name} API key`, taken) : name,
+    method: 'api_key',
+    values: checked.values,
+    account: null,
+    tokens: null,
+    health: 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: null,
+  };
+  insertCredential(state, stored);
+  return stored;
+}
+
+/**
+ * Applies a rename and/or value edit made from `If-Match` version. Nothing changes (and the
+ * version stays) when the edit sets what is already stored.
+ */
+export function updateCredential(
+  state: StoreState,
+  credentialId: string,
+  ifMatch: string | null,
+  input: UpdateCredentialInput,
+  now: number,
+): StoredCredential {
+  const stored = requireCredential(state, credentialId);
+  const basedOn = parseIfMatch(ifMatch);
+  if (basedOn !== stored.version) {
+    throw new MockHttpError(412, {
+      code: 'version_conflict',
+      message: 'This credential was changed elsewhere. Reload it and try again.',
+      retryable: false,
+    });
+  }
+  const provider = requireProvider(stored.providerId);
+  // An OAuth credential has no fields of its own: only its name can be edited.
+  const fields = stored.method === 'api_key' ? provider.apiKeyFields : [];
+  const checked = checkFieldValues(fields, input.values ?? {}, {
+    previous: stored.values,
+    urlFields: providerBehaviours[provider.id]?.urlFields,
+  });
+  const name = input.name === undefined ? stored.name : input.name.trim();
+  const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
+  const problem = name === '' ? 'Enter a name.' : nameProblem(name);
+  if (problem) fieldErrors.name = problem;
+  if (!checked.ok || problem) throw validationFailed(fieldErrors);
+  assertNameFree(provider, name, takenNames(state, provider.id, stored.id));
+
+  const changed =
+    name !== stored.name || JSON.stringify(checked.values) !== JSON.stringify(stored.values);
+  if (changed) {
+    stored.name = name;
+    stored.values = checked.values;
+    stored.version += 1;
+    stored.updatedAt = now;
+  }
+  return stored;
+}
+
+/**
+ * Deletes a credential. When it was the provider's default, the oldest remaining credential of
+ * the provider becomes the default, so nodes that follow the default keep a working credential
+ * whenever the provider still has one (the same rule that makes the first credential default).
+ */
+export function deleteCredential(state: StoreState, credentialId: string): void {
+  const stored = requireCredential(state, credentialId);
+  state.credentials = state.credentials.filter((candidate) => candidate !== stored);
+  if (state.defaults[stored.providerId] !== stored.id) return;
+  const successor = state.credentials
+    .filter((candidate) => candidate.providerId === stored.providerId)
+    .sort((a, b) => a.createdAt - b.createdAt)[0];
+  if (successor) state.defaults[stored.providerId] = successor.id;
+  else delete state.defaults[stored.providerId];
+}
+
+export function setDefaultCredential(state: StoreState, providerId: string, credentialId: string): void {
+  const provider = requireProvider(providerId);
+  const stored = requireCredential(state, credentialId);
+  if (stored.providerId !== provider.id) {
+    throw validationFailed({ credentialId: `This credential belongs to another provider, not ${provider.name}.` });
+  }
+  state.defaults[provider.id] = stored.id;
+}
+
+function assertNameFree(provider: ProviderFixture, name: string, taken: readonly string[]): void {
+  if (taken.some((other) => sameName(other, name))) {
+    throw conflict('duplicate_name', `A ${provider.name} credential named "${name}" already exists.`, {
+      name: 'This name is already used.',
+    });
+  }
+}
+
+/** The version an edit was based on: `If-Match: "3"` (an entity tag) or a bare `3`. */
+function parseIfMatch(header: string | null): number {
+  if (header === null || header.trim() === '') {
+    throw new MockHttpError(428, {
+      code: 'precondition_required',
+      message: 'Send the credential version in If-Match.',
+      retryable: false,
+    });
+  }
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match?.[1]) throw badRequest('If-Match must be the credential version, e.g. "3".');
+  return Number(match[1]);
+}

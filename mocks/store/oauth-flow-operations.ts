@@ -1,0 +1,210 @@
+import type { OAuthFlowStatus } from '../../src/credentials/backend';
+import { providerBehaviours } from '../fixtures';
+import { insertCredential, requireCredential, takenNames } from './credential-operations';
+import { badRequest, conflict, notFound, validationFailed } from './http-error';
+import { suffixedName } from './names';
+import { clientIdInUse, requireOAuth, requireProvider } from './provider-catalog';
+import { redirectUriFor } from './oauth-client-operations';
+import { randomToken } from './random';
+import type { StoreState, StoredAuthorizationCode, StoredFlow } from './state';
+
+/** How long a started flow may take, consent included. */
+export const FLOW_LIFETIME_MS = 10 * 60_000;
+
+/** The flow's random `state` and PKCE pair, made (with async crypto) before the state is opened. */
+export interface FlowSecrets {
+  state: string;
+  codeVerifier: string;
+  codeChallenge: string;
+}
+
+/** Checks a flow may start and records it; the caller supplies state and PKCE values. */
+export function createFlow(
+  state: StoreState,
+  providerId: string,
+  input: { credentialId?: string },
+  secrets: FlowSecrets,
+  origin: string,
+  now: number,
+): StoredFlow {
+  const provider = requireProvider(providerId);
+  const oauth = requireOAuth(provider);
+  if (input.credentialId !== undefined) {
+    const target = requireCredential(state, input.credentialId);
+    if (target.providerId !== provider.id || target.method !== 'oauth2') {
+      throw validationFailed({ credentialId: `Only a ${provider.name} OAuth credential can be re-authorized here.` });
+    }
+  }
+  const clientId = clientIdInUse(state, provider);
+  if (clientId === null) {
+    throw conflict('oauth_client_required', `${provider.name} needs a custom OAuth client before it can connect.`);
+  }
+  const flow: StoredFlow = {
+    id: crypto.randomUUID(),
+    providerId: provider.id,
+    ...secrets,
+    clientId,
+    redirectUri: redirectUriFor(origin),
+    scope: oauth.scopes.join(' '),
+    reauthorizeCredentialId: input.credentialId ?? null,
+    status: 'pending',
+    credentialId: null,
+    error: null,
+    stateUsed: false,
+    createdAt: now,
+    expiresAt: now + FLOW_LIFETIME_MS,
+  };
+  state.flows.push(flow);
+  return flow;
+}
+
+/** The simulated provider's consent page, with every parameter a real authorization request carries. */
+export function authorizationUrl(flow: StoredFlow, origin: string): string {
+  const params: Record<string, string> = {
+    response_type: 'code',
+    client_id: flow.clientId,
+    redirect_uri: flow.redirectUri,
+    scope: flow.scope,
+    state: flow.state,
+    code_challenge: flow.codeChallenge,
+    code_challenge_method: 'S256',
+    provider: flow.providerId,
+    app_name: 'Pipeline Connect',
+  };
+  // encodeURIComponent rather than URLSearchParams: spaces become %20, not "+", as in RFC 3986.
+  const query = Object.entries(params)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `${origin}/oauth-provider/authorize.html?${query}`;
+}
+
+/** The flow, or a 404. */
+export function requireFlow(state: StoreState, flowId: string): StoredFlow {
+  const flow = state.flows.find((candidate) => candidate.id === flowId);
+  if (!flow) throw notFound('This authorization attempt does not exist.');
+  return flow;
+}
+
+/** The flow as the API shows it; a pending flow past its expiry reads as expired. */
+export function flowView(flow: StoredFlow, now: number): OAuthFlowStatus {
+  const expired = flow.status === 'pending' && now >= flow.expiresAt;
+  return {
+    flowId: flow.id,
+    providerId: flow.providerId,
+    status: expired ? 'expired' : flow.status,
+    credentialId: flow.credentialId,
+    error: expired ? EXPIRED_ERROR : flow.error,
+  };
+}
+
+const EXPIRED_ERROR = { code: 'expired', message: 'The authorization took too long. Start again.' };
+
+/** The flow a callback's `state` belongs to, if any (read before the PKCE check). */
+export function findFlowByState(state: StoreState, oauthState: string): StoredFlow | undefined {
+  return state.flows.find((flow) => flow.state === oauthState);
+}
+
+/**
+ * The backend's side of the redirect: checks `state` (known, unused, unexpired; it works once),
+ * then the provider's answer, exchanges the code (unused, unexpired, bound to this flow's
+ * state, client and redirect URI, PKCE verifier matching) and stores the grant.
+ * `verifierChallenge` is the S256 challenge of the flow's verifier, computed by the caller.
+ */
+export function completeCallback(
+  state: StoreState,
+  input: { state: string; code?: string; error?: string },
+  verifierChallenge: string | null,
+  now: number,
+): StoredFlow {
+  const flow = findFlowByState(state, input.state);
+  if (!flow || flow.stateUsed || flow.status !== 'pending') throw invalidState();
+  flow.stateUsed = true;
+  if (now >= flow.expiresAt) {
+    flow.status = 'expired';
+    flow.error = EXPIRED_ERROR;
+    throw invalidState();
+  }
+
+  if (input.error !== undefined) {
+    return fail(
+      flow,
+      input.error,
+      input.error === 'access_denied' ? 'Access was denied.' : `The provider reported "${input.error}".`,
+    );
+  }
+  if (input.code === undefined) return fail(flow, 'invalid_request', 'The provider sent neither a code nor an error.');
+
+  const code = state.authorizationCodes.find((candidate) => candidate.code === input.code);
+  if (!code || !codeFits(code, flow, verifierChallenge, now)) {
+    if (code) code.used = true;
+    return fail(flow, 'invalid_grant', 'The provider did not confirm the authorization. Start again.');
+  }
+  code.used = true;
+
+  if (flow.reauthorizeCredentialId !== null) {
+    const target = state.credentials.find((candidate) => candidate.id === flow.reauthorizeCredentialId);
+    if (!target) return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
+    target.tokens = newTokens();
+    target.account = code.account;
+    target.health = 'active';
+    target.expiresAt = tokenExpiry(flow.providerId, now);
+    target.version += 1;
+    target.updatedAt = now;
+    return succeed(flow, target.id);
+  }
+
+  const id = crypto.randomUUID();
+  insertCredential(state, {
+    id,
+    providerId: flow.providerId,
+    name: suffixedName(code.account, takenNames(state, flow.providerId)),
+    method: 'oauth2',
+    values: {},
+    account: code.account,
+    tokens: newTokens(),
+    health: 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: tokenExpiry(flow.providerId, now),
+  });
+  return succeed(flow, id);
+}
+
+function codeFits(code: StoredAuthorizationCode, flow: StoredFlow, verifierChallenge: string | null, now: number) {
+  return (
+    !code.used &&
+    now < code.expiresAt &&
+    code.state === flow.state &&
+    code.providerId === flow.providerId &&
+    code.clientId === flow.clientId &&
+    code.redirectUri === flow.redirectUri &&
+    verifierChallenge !== null &&
+    code.codeChallenge === verifierChallenge
+  );
+}
+
+function invalidState() {
+  return badRequest('This sign-in response is not valid any more. Start the connection again.', 'invalid_state');
+}
+
+function fail(flow: StoredFlow, code: string, message: string): StoredFlow {
+  flow.status = 'failed';
+  flow.error = { code, message };
+  return flow;
+}
+
+function succeed(flow: StoredFlow, credentialId: string): StoredFlow {
+  flow.status = 'succeeded';
+  flow.credentialId = credentialId;
+  return flow;
+}
+
+function newTokens() {
+  return { accessToken: randomToken(), refreshToken: randomToken() };
+}
+
+function tokenExpiry(providerId: string, now: number): number | null {
+  const lifetime = providerBehaviours[providerId]?.tokenLifetimeSeconds ?? null;
+  return lifetime === null ? null : now + lifetime * 1000;
+}

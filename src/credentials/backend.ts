@@ -1,0 +1,177 @@
+/**
+ * The credentials port: the one boundary between Pipeline Connect's UI and whatever stores
+ * credentials. Every UI part reaches data through a `CredentialsBackend` (via the query layer),
+ * so a host can plug in its own implementation. The shapes below mirror the REST contract in
+ * `contract/openapi.yaml`; the HTTP adapter assigns the generated contract types to them, so a
+ * drift between the two fails type-checking.
+ */
+
+/** The fixed value the backend returns in place of every stored secret. Sending it back in an
+ * update means "unchanged". It is never a slice of the real value. */
+export const SECRET_MASK = '********';
+
+/** How a field is entered: `secret` fields are write-only. */
+export type FieldType = 'secret' | 'text' | 'select' | 'boolean';
+
+/** One option of a `select` field. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** A provider-defined input, rendered by the dialogs from this schema alone. */
+export interface FieldSchema {
+  /** Key in the credential's `values`. */
+  name: string;
+  type: FieldType;
+  label: string;
+  required: boolean;
+  placeholder?: string;
+  help?: string;
+  helpUrl?: string;
+  default?: string | boolean;
+  options?: FieldOption[];
+}
+
+/** How a credential is obtained. */
+export type AuthMethod = 'api_key' | 'oauth2';
+
+/** What the catalog says about a provider's OAuth support. */
+export interface ProviderOAuth {
+  /** Scopes the provider's consent page asks for. */
+  scopes: string[];
+  /** Whether the platform offers its own client (the **Default** choice). */
+  hasPlatformClient: boolean;
+  /** The client that OAuth would use now; `none` means a custom client must be set up first. */
+  clientMode: 'default' | 'custom' | 'none';
+  /** Extra fields a custom client needs beyond Client ID and Client Secret (e.g. a tenant). */
+  clientFields: FieldSchema[];
+}
+
+/** A data source the backend can connect. The catalog comes from the backend, never constants. */
+export interface Provider {
+  id: string;
+  name: string;
+  description: string;
+  /** An image URL (often a data: URI) for the provider's icon. */
+  icon: string;
+  methods: AuthMethod[];
+  /** The fields of an API key credential (empty when the provider has no API key method). */
+  apiKeyFields: FieldSchema[];
+  oauth: ProviderOAuth | null;
+}
+
+/** Health of a stored credential. */
+export type CredentialStatus = 'active' | 'expired' | 'invalid';
+
+/** Field values of a credential; secrets always come back as {@link SECRET_MASK}. */
+export type CredentialValues = Record<string, string | boolean>;
+
+/** A stored authorization for a provider. Never carries a secret. */
+export interface Credential {
+  id: string;
+  providerId: string;
+  name: string;
+  method: AuthMethod;
+  status: CredentialStatus;
+  /** The connected account (OAuth), when known. */
+  account: string | null;
+  values: CredentialValues;
+  /** Whether nodes that follow the provider's default use this credential. */
+  isDefault: boolean;
+  /** Increases on every change; an update names the version it was based on. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** When the access token expires (OAuth), if it does. */
+  expiresAt: string | null;
+}
+
+/** Input for a new API key credential. An empty name lets the backend choose one. */
+export interface CreateApiKeyInput {
+  name?: string;
+  values: CredentialValues;
+}
+
+/** Input for an update: only what changes. A secret equal to {@link SECRET_MASK} is unchanged. */
+export interface UpdateCredentialInput {
+  name?: string;
+  values?: CredentialValues;
+}
+
+/** A provider's OAuth client settings as the backend reports them (secret masked). */
+export interface OAuthClientSettings {
+  providerId: string;
+  mode: 'default' | 'custom';
+  hasPlatformClient: boolean;
+  /** The saved custom client, if any (it may be saved while `mode` is `default`). */
+  custom: {
+    clientId: string;
+    clientSecret: string;
+    extra: Record<string, string>;
+  } | null;
+  /** Where the provider must redirect after consent; shown read-only to copy into the provider. */
+  redirectUri: string;
+}
+
+/** Input for saving the OAuth client settings. */
+export interface SaveOAuthClientInput {
+  mode: 'default' | 'custom';
+  clientId?: string;
+  /** Leave as {@link SECRET_MASK} to keep the saved secret. */
+  clientSecret?: string;
+  extra?: Record<string, string>;
+}
+
+/** A started OAuth flow. */
+export interface OAuthFlowStart {
+  flowId: string;
+  authorizationUrl: string;
+  expiresAt: string;
+}
+
+/** Where an OAuth flow stands; only the backend decides that a flow succeeded. */
+export type OAuthFlowState = 'pending' | 'succeeded' | 'failed' | 'expired';
+
+export interface OAuthFlowStatus {
+  flowId: string;
+  providerId: string;
+  status: OAuthFlowState;
+  credentialId: string | null;
+  error: { code: string; message: string } | null;
+}
+
+/** What the provider's redirect carried to the completion page. */
+export interface OAuthCallbackInput {
+  state: string;
+  code?: string;
+  error?: string;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The port. Implementations reject with a `CredentialsError` (see `credentials-error.ts`) so the
+ * UI can show a state for every failure.
+ */
+export interface CredentialsBackend {
+  listProviders(options?: CallOptions): Promise<Provider[]>;
+  /** All credentials (or one provider's) in one request, secrets masked. */
+  listCredentials(filter?: { providerId?: string }, options?: CallOptions): Promise<Credential[]>;
+  createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Promise<Credential>;
+  /** `version` is the credential version the edit was based on (412 when stale). */
+  updateCredential(credentialId: string, version: number, input: UpdateCredentialInput): Promise<Credential>;
+  deleteCredential(credentialId: string): Promise<void>;
+  setDefaultCredential(providerId: string, credentialId: string): Promise<void>;
+  getOAuthClient(providerId: string, options?: CallOptions): Promise<OAuthClientSettings>;
+  saveOAuthClient(providerId: string, input: SaveOAuthClientInput): Promise<OAuthClientSettings>;
+  deleteOAuthClient(providerId: string): Promise<OAuthClientSettings>;
+  /** Starts a flow; with `credentialId` it re-authorizes that credential. */
+  startOAuth(providerId: string, input?: { credentialId?: string }): Promise<OAuthFlowStart>;
+  getOAuthFlow(flowId: string, options?: CallOptions): Promise<OAuthFlowStatus>;
+  /** Hands the provider's redirect parameters to the backend, which exchanges the code. */
+  completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus>;
+}

@@ -1,0 +1,303 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api-types';
+import type {
+  CallOptions,
+  CreateApiKeyInput,
+  Credential,
+  CredentialsBackend,
+  OAuthCallbackInput,
+  OAuthClientSettings,
+  OAuthFlowStart,
+  OAuthFlowStatus,
+  Provider,
+  SaveOAuthClientInput,
+  UpdateCredentialInput,
+} from './backend';
+import { CredentialsError, type CredentialsErrorBody, type CredentialsErrorCode } from './credentials-error';
+
+/** Headers sent with every request: fixed, or computed per request (e.g. a fresh auth token). */
+export type HttpCredentialsBackendHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/** Options of {@link createHttpCredentialsBackend}. */
+export interface HttpCredentialsBackendOptions {
+  /** Where the REST contract is served, e.g. `/api` or `https://example.com/api`. */
+  baseUrl: string;
+  /** The fetch to use; defaults to the global `fetch`, looked up on every request. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Extra headers, e.g. `Authorization`; a function is called before every request. */
+  headers?: HttpCredentialsBackendHeaders;
+}
+
+type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+
+/** What openapi-fetch resolves to, reduced to what the adapter reads. */
+interface Outcome<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Creates a {@link CredentialsBackend} that speaks the REST contract (`contract/openapi.yaml`)
+ * through openapi-fetch.
+ *
+ * Every failure rejects with a {@link CredentialsError}: the contract's error envelope when the
+ * backend sent one, a status-derived error otherwise (`server_error` for 5xx), status 0 and
+ * `network_error` when no response came back, `invalid_response` when a success carried no
+ * JSON (typically an HTML fallback page: the backend is not mounted at `baseUrl`). An aborted
+ * call rejects with the abort reason as-is, so callers can tell a cancel from a failure.
+ *
+ * @example
+ * const backend = createHttpCredentialsBackend({
+ *   baseUrl: '/api',
+ *   headers: async () => ({ Authorization: `Bearer ${await getToken()}` }),
+ * });
+ */
+export function createHttpCredentialsBackend(options: HttpCredentialsBackendOptions): CredentialsBackend {
+  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: guardFetch(baseFetch) });
+
+  async function headers(): Promise<HeadersInit | undefined> {
+    const source = options.headers;
+    return typeof source === 'function' ? await source() : source;
+  }
+
+  return {
+    async listProviders(call?: CallOptions): Promise<Provider[]> {
+      const outcome = client.GET('/providers', { headers: await headers(), signal: call?.signal });
+      const { providers } = await json(outcome);
+      return providers;
+    },
+
+    async listCredentials(filter?: { providerId?: string }, call?: CallOptions): Promise<Credential[]> {
+      const query = filter?.providerId === undefined ? {} : { providerId: filter.providerId };
+      const outcome = client.GET('/credentials', {
+        params: { query },
+        headers: await headers(),
+        signal: call?.signal,
+      });
+      const { credentials } = await json(outcome);
+      return credentials;
+    },
+
+    async createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Promise<Credential> {
+      const outcome = client.POST('/providers/{providerId}/credentials', {
+        params: { path: { providerId } },
+        body: input,
+        headers: await headers(),
+      });
+      return json(outcome);
+    },
+
+    async updateCredential(credentialId: string, version: number, input: UpdateCredentialInput): Promise<Credential> {
+      const outcome = client.PATCH('/credentials/{credentialId}', {
+        params: { path: { credentialId }, header: { 'If-Match': `"${version}"` } },
+        body: input,
+        headers: await headers(),
+      });
+      return json(outcome);
+    },
+
+    async deleteCredential(credentialId: string): Promise<void> {
+      const outcome = client.DELETE('/credentials/{credentialId}', {
+        params: { path: { credentialId } },
+        headers: await headers(),
+      });
+      await empty(outcome);
+    },
+
+    async setDefaultCredential(providerId: string, credentialId: string): Promise<void> {
+      const outcome = client.PUT('/providers/{providerId}/default-credential', {
+        params: { path: { providerId } },
+        body: { credentialId },
+        headers: await headers(),
+      });
+      await empty(outcome);
+    },
+
+    async getOAuthClient(providerId: string, call?: CallOptions): Promise<OAuthClientSettings> {
+      const outcome = client.GET('/providers/{providerId}/oauth-client', {
+        params: { path: { providerId } },
+        headers: await headers(),
+        signal: call?.signal,
+      });
+      return json(outcome);
+    },
+
+    async saveOAuthClient(providerId: string, input: SaveOAuthClientInput): Promise<OAuthClientSettings> {
+      const outcome = client.PUT('/providers/{providerId}/oauth-client', {
+        params: { path: { providerId } },
+        body: input,
+        headers: await headers(),
+      });
+      return json(outcome);
+    },
+
+    async deleteOAuthClient(providerId: string): Promise<OAuthClientSettings> {
+      const outcome = client.DELETE('/providers/{providerId}/oauth-client', {
+        params: { path: { providerId } },
+        headers: await headers(),
+      });
+      return json(outcome);
+    },
+
+    async startOAuth(providerId: string, input?: { credentialId?: string }): Promise<OAuthFlowStart> {
+      const outcome = client.POST('/providers/{providerId}/oauth/flows', {
+        params: { path: { providerId } },
+        body: input ?? {},
+        headers: await headers(),
+      });
+      return json(outcome);
+    },
+
+    async getOAuthFlow(flowId: string, call?: CallOptions): Promise<OAuthFlowStatus> {
+      const outcome = client.GET('/oauth/flows/{flowId}', {
+        params: { path: { flowId } },
+        headers: await headers(),
+        signal: call?.signal,
+      });
+      return json(outcome);
+    },
+
+    async completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus> {
+      const outcome = client.POST('/oauth/callback', { body: input, headers: await headers() });
+      return json(outcome);
+    },
+  };
+}
+
+/**
+ * Turns what happens below openapi-fetch into CredentialsErrors: a rejected fetch (other than an
+ * abort) becomes `network_error`, and a success whose body is not JSON becomes
+ * `invalid_response` with the real status (openapi-fetch would throw a bare SyntaxError).
+ */
+function guardFetch(baseFetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await baseFetch(request);
+    } catch (error) {
+      if (request.signal.aborted || isAbortError(error)) throw error;
+      throw new CredentialsError(
+        0,
+        { code: 'network_error', message: 'The credentials service could not be reached.', retryable: true },
+        { cause: error },
+      );
+    }
+    if (response.ok && response.status !== 204) {
+      const text = await response.clone().text();
+      if (text !== '' && !parsesAsJson(text)) {
+        throw new CredentialsError(response.status, {
+          code: 'invalid_response',
+          message: 'The credentials service sent a response that is not JSON.',
+          retryable: false,
+        });
+      }
+    }
+    return response;
+  };
+}
+
+async function json<T>(pending: Promise<Outcome<T>>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw errorFromResponse(response, error);
+  if (data === undefined) {
+    throw new CredentialsError(response.status, {
+      code: 'invalid_response',
+      message: 'The credentials service sent an empty response.',
+      retryable: false,
+    });
+  }
+  return data;
+}
+
+async function empty(pending: Promise<Outcome<unknown>>): Promise<void> {
+  const { error, response } = await pending;
+  if (!response.ok) throw errorFromResponse(response, error);
+}
+
+function errorFromResponse(response: Response, body: unknown): CredentialsError {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+  if (isErrorEnvelope(body)) {
+    const { code, message, fieldErrors, retryable } = body.error;
+    const payload: CredentialsErrorBody = { code, message, retryable };
+    if (fieldErrors !== undefined) payload.fieldErrors = fieldErrors;
+    return new CredentialsError(response.status, payload, { retryAfterSeconds });
+  }
+  return new CredentialsError(
+    response.status,
+    {
+      code: codeForStatus(response.status),
+      message: `The credentials service answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      retryable: RETRYABLE_STATUSES.has(response.status),
+    },
+    { retryAfterSeconds },
+  );
+}
+
+/** Statuses where the same request may well succeed later, when the body does not say. */
+const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+function codeForStatus(status: number): CredentialsErrorCode {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 412:
+      return 'version_conflict';
+    case 422:
+      return 'validation_failed';
+    case 428:
+      return 'precondition_required';
+    case 429:
+      return 'rate_limited';
+    default:
+      return status >= 500 ? 'server_error' : 'http_error';
+  }
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value: string | null): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (!isRecord(value) || !isRecord(value.error)) return false;
+  const { code, message, retryable, fieldErrors } = value.error;
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    typeof retryable === 'boolean' &&
+    (fieldErrors === undefined ||
+      (isRecord(fieldErrors) && Object.values(fieldErrors).every((text) => typeof text === 'string')))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,100 @@
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import type {
+  CreateApiKeyInput,
+  Credential,
+  CredentialsBackend,
+  OAuthClientSettings,
+  SaveOAuthClientInput,
+  UpdateCredentialInput,
+} from './backend';
+import type { CredentialsError } from './credentials-error';
+import { credentialKeys, credentialMutationKeys } from './query-keys';
+
+/*
+ * Mutation variables can hold secrets (API keys, client secrets). `gcTime: 0` drops a finished
+ * mutation, variables included, from the cache as soon as no component observes it, and the
+ * dialogs call `reset()` once they are done, so a secret never outlives the request that sent it.
+ */
+const forgetVariables = { gcTime: 0, retry: false } as const;
+
+function invalidateCredentials(client: QueryClient) {
+  return client.invalidateQueries({ queryKey: credentialKeys.credentials() });
+}
+
+/** Creates an API key credential; on success the credential list refetches. */
+export function createApiKeyMutationOptions(backend: CredentialsBackend, providerId: string) {
+  return mutationOptions<Credential, CredentialsError, CreateApiKeyInput>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.createApiKey(providerId),
+    mutationFn: (input) => backend.createApiKeyCredential(providerId, input),
+    onSuccess: (_data, _input, _result, { client }) => invalidateCredentials(client),
+  });
+}
+
+/** Variables of an update: the credential, the version it was read at, and what changes. */
+export interface UpdateCredentialVariables {
+  credentialId: string;
+  version: number;
+  input: UpdateCredentialInput;
+}
+
+/** Renames a credential or changes its values (a masked secret stays unchanged). */
+export function updateCredentialMutationOptions(backend: CredentialsBackend) {
+  return mutationOptions<Credential, CredentialsError, UpdateCredentialVariables>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.update(),
+    mutationFn: ({ credentialId, version, input }) =>
+      backend.updateCredential(credentialId, version, input),
+    onSuccess: (_data, _vars, _result, { client }) => invalidateCredentials(client),
+    // A 412 means someone else changed it: refetch so the next attempt starts from the truth.
+    onError: (_error, _vars, _result, { client }) => invalidateCredentials(client),
+  });
+}
+
+/** Deletes a credential. */
+export function deleteCredentialMutationOptions(backend: CredentialsBackend) {
+  return mutationOptions<void, CredentialsError, string>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.remove(),
+    mutationFn: (credentialId) => backend.deleteCredential(credentialId),
+    onSettled: (_data, _error, _id, _result, { client }) => invalidateCredentials(client),
+  });
+}
+
+/** Makes a credential its provider's default. */
+export function setDefaultCredentialMutationOptions(backend: CredentialsBackend) {
+  return mutationOptions<void, CredentialsError, { providerId: string; credentialId: string }>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.setDefault(),
+    mutationFn: ({ providerId, credentialId }) =>
+      backend.setDefaultCredential(providerId, credentialId),
+    onSettled: (_data, _error, _vars, _result, { client }) => invalidateCredentials(client),
+  });
+}
+
+/** Saves a provider's OAuth client settings. */
+export function saveOAuthClientMutationOptions(backend: CredentialsBackend, providerId: string) {
+  return mutationOptions<OAuthClientSettings, CredentialsError, SaveOAuthClientInput>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.saveOAuthClient(providerId),
+    mutationFn: (input) => backend.saveOAuthClient(providerId, input),
+    onSuccess: (settings, _input, _result, { client }) => {
+      client.setQueryData(credentialKeys.oauthClient(providerId), settings);
+      // The catalog's OAuth summary (which client is in use) changed too.
+      return client.invalidateQueries({ queryKey: credentialKeys.providers() });
+    },
+  });
+}
+
+/** Removes a provider's saved custom OAuth client. */
+export function deleteOAuthClientMutationOptions(backend: CredentialsBackend, providerId: string) {
+  return mutationOptions<OAuthClientSettings, CredentialsError, void>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.deleteOAuthClient(providerId),
+    mutationFn: () => backend.deleteOAuthClient(providerId),
+    onSuccess: (settings, _input, _result, { client }) => {
+      client.setQueryData(credentialKeys.oauthClient(providerId), settings);
+      return client.invalidateQueries({ queryKey: credentialKeys.providers() });
+    },
+  });
+}

@@ -1,0 +1,683 @@
+/**
+ * The OAuth flow, framework-free: opens the provider's consent page in a popup and waits for the
+ * backend to say how it ended. React binds to it through `subscribe`/`getSnapshot`; tests drive it
+ * with fake timers and an injected window, channel factory and backend.
+ *
+ * Why it is shaped this way (DESIGN.md §2, "The OAuth flow"):
+ * - The popup is opened synchronously inside the user's click: browsers block a `window.open`
+ *   that happens after an `await`. Only then do we talk to the backend.
+ * - The completion page tells us it is done on a per-flow `BroadcastChannel` and by
+ *   `postMessage`, but those are hints: any page of the origin could send them. A hint only
+ *   triggers an immediate poll of `getOAuthFlow`; **the backend alone decides "connected"**.
+ * - A provider's COOP header can null `window.opener` and make `popup.closed` read `true` early,
+ *   so a closed popup is only a cancel after a few more polls still say the flow is pending.
+ */
+import type { Credential, CredentialsBackend, OAuthFlowStart, OAuthFlowStatus } from './backend';
+import { isCredentialsError } from './credentials-error';
+
+/** The `type` of every message the completion page sends to the opener. */
+export const OAUTH_MESSAGE_TYPE = 'pipeline-connect:oauth';
+
+/** The per-flow `BroadcastChannel` the completion page announces the outcome on. */
+export function oauthChannelName(flowId: string): string {
+  return `pipeline-connect:oauth:${flowId}`;
+}
+
+/**
+ * What the completion page sends. It carries no code, token or secret: only which flow ended
+ * and how the backend answered, which the opener re-checks with the backend anyway.
+ */
+export interface OAuthCompletionMessage {
+  type: typeof OAUTH_MESSAGE_TYPE;
+  flowId: string;
+  status: OAuthFlowStatus['status'] | 'error';
+}
+
+/** Whether `data` is a completion message for `flowId` (anything else is ignored). */
+export function isOAuthCompletionMessage(data: unknown, flowId: string): data is OAuthCompletionMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Partial<OAuthCompletionMessage>;
+  return message.type === OAUTH_MESSAGE_TYPE && message.flowId === flowId;
+}
+
+/** Why a flow failed. `cause` is the backend's rejection, when there was one. */
+export interface OAuthFlowFailure {
+  code: string;
+  /** The backend's sentence for people, when it gave one. */
+  message: string | null;
+  cause?: unknown;
+}
+
+/** What a successful flow produced. */
+export interface OAuthFlowSuccess {
+  providerId: string;
+  flowId: string;
+  credentialId: string;
+  /** The credential as the backend lists it, or `null` if it could not be read back. */
+  credential: Credential | null;
+  /** The connected account's name, when known. */
+  account: string | null;
+  /** Whether the flow re-authorized an existing credential (`start({ credentialId })`). */
+  reauthorized: boolean;
+}
+
+/** Where the flow stands. `data-status` attributes in the UI use these names. */
+export type OAuthFlowSnapshot =
+  | { status: 'idle' }
+  | {
+      status: 'opening';
+      providerId: string;
+      /** `prepare`: the caller's step before the flow starts (e.g. saving the client). */
+      stage: 'prepare' | 'start';
+    }
+  | {
+      status: 'waiting';
+      providerId: string;
+      flowId: string;
+      authorizationUrl: string;
+      /** The consent page was opened in a tab we hold no reference to (no focus, no close). */
+      inTab: boolean;
+    }
+  | {
+      status: 'blocked';
+      providerId: string;
+      /** Known once the backend started the flow; used by "open in a new tab". */
+      authorizationUrl: string | null;
+      /** How many times the browser refused the popup in this flow. */
+      attempts: number;
+    }
+  | ({ status: 'succeeded' } & OAuthFlowSuccess)
+  | { status: 'denied'; providerId: string; flowId: string }
+  | {
+      status: 'failed';
+      providerId: string;
+      flowId: string | null;
+      /** `prepare` failures belong to the caller's own UI (e.g. field errors in a form). */
+      stage: 'prepare' | 'start' | 'flow';
+      error: OAuthFlowFailure;
+    }
+  | {
+      status: 'expired';
+      providerId: string;
+      flowId: string;
+      /** `backend`: the backend said so; `timeout`: we stopped waiting. */
+      reason: 'backend' | 'timeout';
+    }
+  | {
+      status: 'cancelled';
+      providerId: string;
+      flowId: string | null;
+      /** `user`: Cancel was pressed; `popup-closed`: the window closed before access was granted. */
+      reason: 'user' | 'popup-closed';
+    };
+
+/** The names of {@link OAuthFlowSnapshot}'s states. */
+export type OAuthFlowStatusName = OAuthFlowSnapshot['status'];
+
+/** A finished flow's snapshot. */
+export type OAuthFlowOutcome = Extract<
+  OAuthFlowSnapshot,
+  { status: 'succeeded' | 'denied' | 'failed' | 'expired' | 'cancelled' }
+>;
+
+/** The parts of a popup window the flow uses. */
+export interface OAuthPopupWindow {
+  readonly closed: boolean;
+  close(): void;
+  focus(): void;
+  location: { replace(url: string): void };
+  document?: { title: string; body: { textContent: string | null; style?: Partial<CSSStyleDeclaration> } | null };
+}
+
+/** The parts of the opener window the flow uses (injectable for tests). */
+export interface OAuthFlowWindow {
+  open(url: string, target: string, features: string): OAuthPopupWindow | null;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  location: { origin: string };
+  screenX?: number;
+  screenY?: number;
+  outerWidth?: number;
+  outerHeight?: number;
+}
+
+/** The parts of a `BroadcastChannel` the flow uses. */
+export interface OAuthChannel {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+/** Options of {@link createOAuthFlowController}. */
+export interface OAuthFlowControllerOptions {
+  backend: CredentialsBackend;
+  providerId: string;
+  /** Defaults to the global `window`. */
+  window?: OAuthFlowWindow;
+  /** Opens a channel by name; `null` disables the channel. Defaults to `BroadcastChannel`. */
+  createChannel?: ((name: string) => OAuthChannel) | null;
+  /** How often the backend is asked while waiting (ms). */
+  pollIntervalMs?: number;
+  /** The longest the flow waits, whatever the flow's `expiresAt` says (ms). */
+  timeoutMs?: number;
+  /** How many more polls may still say `pending` after the popup closed before it is a cancel. */
+  closedGracePolls?: number;
+}
+
+/** Options of {@link OAuthFlowController.start}. */
+export interface StartOAuthFlowOptions {
+  /** Re-authorize this credential instead of adding one. */
+  credentialId?: string;
+  /**
+   * A step to run after the popup opened and before the flow starts, e.g. saving the OAuth
+   * client ("Save and Authorize"). A rejection closes the popup and ends the flow as `failed`
+   * with stage `prepare`; the caller shows that error itself.
+   */
+  prepare?: () => Promise<void>;
+  /** Called once when `prepare` resolved, right before the flow starts. */
+  onPrepared?: () => void;
+  /** Called once when the flow ends, whichever way (not on `reset`). */
+  onSettled?: (outcome: OAuthFlowOutcome) => void;
+  /** Who started the flow; read back with {@link OAuthFlowController.getOwner}. */
+  owner?: unknown;
+  /** Words written into the blank popup while the backend prepares the consent page. */
+  popupLoadingText?: string;
+}
+
+/** Drives one provider's OAuth flows, one at a time. */
+export interface OAuthFlowController {
+  readonly providerId: string;
+  getSnapshot(): OAuthFlowSnapshot;
+  subscribe(listener: () => void): () => void;
+  /**
+   * Opens the popup and starts a flow. Call it synchronously inside the click handler. While a
+   * flow is opening or waiting, it focuses that flow's window instead of starting another; in
+   * the `blocked` state it tries the popup again for the same flow.
+   */
+  start(options?: StartOAuthFlowOptions): void;
+  /** Cancel: closes the popup and ends as `cancelled` (a blocked flow just ends, to `idle`). */
+  cancel(): void;
+  /** Brings the popup to the front. */
+  focusPopup(): void;
+  /** In the `blocked` state: the user opened the authorization URL in a tab; wait for it. */
+  openedInNewTab(): void;
+  /** Ends any flow without an outcome (closing its popup) and returns to `idle`. */
+  reset(): void;
+  /** The `owner` the current flow was started with. */
+  getOwner(): unknown;
+}
+
+const defaults = {
+  pollIntervalMs: 1000,
+  timeoutMs: 5 * 60_000,
+  closedGracePolls: 2,
+};
+
+/* An `expiresAt` this close to (or behind) our clock says more about clock skew than about the
+ * flow, so the client timeout falls back to `timeoutMs`; the backend's own `expired` still wins. */
+const minimumTrustedExpiryMs = 30_000;
+/* A little slack so the backend's `expired` (with its reason) usually arrives before our own. */
+const expiryGraceMs = 2_000;
+
+const popupSize = { width: 520, height: 680 };
+
+interface Session {
+  owner: unknown;
+  options: StartOAuthFlowOptions;
+  popup: OAuthPopupWindow | null;
+  stage: 'prepare' | 'start';
+  flow: OAuthFlowStart | null;
+  attempts: number;
+  ended: boolean;
+  waiting: boolean;
+  inTab: boolean;
+  abort: AbortController;
+  cleanups: (() => void)[];
+  pollTimer: ReturnType<typeof setTimeout> | undefined;
+  polling: boolean;
+  pollAgain: boolean;
+  closedPolls: number;
+}
+
+function defaultChannelFactory(): ((name: string) => OAuthChannel) | null {
+  return typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name);
+}
+
+/** Errors that will not go away by asking again: the flow is unknown or we may not read it. */
+function isFatalPollError(error: unknown): boolean {
+  return isCredentialsError(error) && !error.retryable && error.status >= 400 && error.status < 500 && error.status !== 429;
+}
+
+function failureFrom(error: unknown, fallbackCode: string): OAuthFlowFailure {
+  if (isCredentialsError(error)) return { code: error.code, message: error.message || null, cause: error };
+  return { code: fallbackCode, message: null, cause: error };
+}
+
+/**
+ * Creates a controller for one provider's OAuth flows. Hosts usually reach it through
+ * `useAddOAuth`; use it directly to build your own UI.
+ */
+export function createOAuthFlowController(options: OAuthFlowControllerOptions): OAuthFlowController {
+  const { backend, providerId } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? defaults.pollIntervalMs;
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  const closedGracePolls = options.closedGracePolls ?? defaults.closedGracePolls;
+  const createChannel = options.createChannel === undefined ? defaultChannelFactory() : options.createChannel;
+  const getWindow = (): OAuthFlowWindow => options.window ?? (window as unknown as OAuthFlowWindow);
+
+  let snapshot: OAuthFlowSnapshot = { status: 'idle' };
+  let session: Session | null = null;
+  const listeners = new Set<() => void>();
+
+  function setSnapshot(next: OAuthFlowSnapshot) {
+    snapshot = next;
+    listeners.forEach((listener) => listener());
+  }
+
+  function isLive(s: Session): boolean {
+    return session === s && !s.ended;
+  }
+
+  function openPopup(loadingText: string | undefined): OAuthPopupWindow | null {
+    const win = getWindow();
+    const left = Math.round((win.screenX ?? 0) + Math.max(0, ((win.outerWidth ?? 0) - popupSize.width) / 2));
+    const top = Math.round((win.screenY ?? 0) + Math.max(0, ((win.outerHeight ?? 0) - popupSize.height) / 2));
+    // No `noopener`: it would make `open` return null and leave us unable to navigate the popup.
+    const features = `popup=yes,width=${popupSize.width},height=${popupSize.height},left=${left},top=${top}`;
+    let popup: OAuthPopupWindow | null;
+    try {
+      popup = win.open('about:blank', `pipeline-connect-oauth-${providerId}`, features);
+    } catch {
+      popup = null;
+    }
+    if (popup && loadingText) {
+      // A blank white window for a second looks broken; say what is happening. Text only.
+      try {
+        const doc = popup.document;
+        if (doc) {
+          doc.title = loadingText;
+          if (doc.body) {
+            doc.body.textContent = loadingText;
+            if (doc.body.style) {
+              doc.body.style.font = '15px system-ui, sans-serif';
+              doc.body.style.padding = '24px';
+            }
+          }
+        }
+      } catch {
+        // The popup's document is not ours to touch (it already navigated): nothing to do.
+      }
+    }
+    return popup;
+  }
+
+  function closePopup(s: Session) {
+    const popup = s.popup;
+    if (!popup) return;
+    try {
+      if (!popup.closed) popup.close();
+    } catch {
+      // A severed (COOP) window reference may throw; there is nothing left to close.
+    }
+  }
+
+  /** Removes every listener, timer and channel of the session (idempotent). */
+  function teardown(s: Session) {
+    s.waiting = false;
+    if (s.pollTimer !== undefined) {
+      clearTimeout(s.pollTimer);
+      s.pollTimer = undefined;
+    }
+    const cleanups = s.cleanups.splice(0);
+    cleanups.forEach((cleanup) => cleanup());
+  }
+
+  /** Ends the session with an outcome (or silently with `null`) and closes its popup. */
+  function finish(s: Session, outcome: OAuthFlowOutcome | null) {
+    if (s.ended) return;
+    s.ended = true;
+    teardown(s);
+    s.abort.abort();
+    closePopup(s);
+    if (session !== s) return;
+    if (!outcome) {
+      session = null;
+      setSnapshot({ status: 'idle' });
+      return;
+    }
+    setSnapshot(outcome);
+    s.options.onSettled?.(outcome);
+  }
+
+  function failed(s: Session, stage: 'prepare' | 'start' | 'flow', error: OAuthFlowFailure) {
+    finish(s, { status: 'failed', providerId, flowId: s.flow?.flowId ?? null, stage, error });
+  }
+
+  function blockedSnapshot(s: Session): OAuthFlowSnapshot {
+    return { status: 'blocked', providerId, authorizationUrl: s.flow?.authorizationUrl ?? null, attempts: s.attempts };
+  }
+
+  function navigate(s: Session, flow: OAuthFlowStart) {
+    try {
+      s.popup?.location.replace(flow.authorizationUrl);
+    } catch (error) {
+      failed(s, 'start', failureFrom(error, 'popup_navigation_failed'));
+      return false;
+    }
+    return true;
+  }
+
+  async function run(s: Session) {
+    const { prepare, credentialId } = s.options;
+    if (prepare) {
+      try {
+        await prepare();
+      } catch (error) {
+        if (isLive(s)) failed(s, 'prepare', failureFrom(error, 'prepare_failed'));
+        return;
+      }
+      if (!isLive(s)) return;
+      s.options.onPrepared?.();
+    }
+    s.stage = 'start';
+    if (s.popup) setSnapshot({ status: 'opening', providerId, stage: 'start' });
+
+    let flow: OAuthFlowStart;
+    try {
+      flow = await backend.startOAuth(providerId, credentialId ? { credentialId } : undefined);
+    } catch (error) {
+      if (isLive(s)) failed(s, 'start', failureFrom(error, 'start_failed'));
+      return;
+    }
+    // Cancelled meanwhile: the backend's pending flow simply expires; nothing was created.
+    if (!isLive(s)) return;
+    s.flow = flow;
+    if (!s.popup) {
+      setSnapshot(blockedSnapshot(s));
+      return;
+    }
+    if (navigate(s, flow)) beginWaiting(s);
+  }
+
+  function beginWaiting(s: Session) {
+    const flow = s.flow;
+    if (!flow || s.waiting || !isLive(s)) return;
+    s.waiting = true;
+    const win = getWindow();
+    const flowId = flow.flowId;
+
+    const onWindowMessage = (event: MessageEvent) => {
+      if (event.origin !== win.location.origin) return;
+      if (s.popup && event.source !== s.popup) return;
+      if (!isOAuthCompletionMessage(event.data, flowId)) return;
+      pollNow(s);
+    };
+    win.addEventListener('message', onWindowMessage);
+    s.cleanups.push(() => win.removeEventListener('message', onWindowMessage));
+
+    if (createChannel) {
+      try {
+        const channel = createChannel(oauthChannelName(flowId));
+        const onChannelMessage = (event: MessageEvent) => {
+          if (isOAuthCompletionMessage(event.data, flowId)) pollNow(s);
+        };
+        channel.addEventListener('message', onChannelMessage);
+        s.cleanups.push(() => {
+          channel.removeEventListener('message', onChannelMessage);
+          channel.close();
+        });
+      } catch {
+        // Without a channel, postMessage and polling still carry the outcome.
+      }
+    }
+
+    const now = Date.now();
+    const expiresAt = Date.parse(flow.expiresAt);
+    const untilExpiry = Number.isFinite(expiresAt) ? expiresAt - now : Number.NaN;
+    const timeout =
+      untilExpiry >= minimumTrustedExpiryMs ? Math.min(untilExpiry + expiryGraceMs, timeoutMs) : timeoutMs;
+    const timeoutTimer = setTimeout(() => {
+      if (isLive(s) && s.flow) finish(s, { status: 'expired', providerId, flowId, reason: 'timeout' });
+    }, timeout);
+    s.cleanups.push(() => clearTimeout(timeoutTimer));
+
+    setSnapshot({ status: 'waiting', providerId, flowId, authorizationUrl: flow.authorizationUrl, inTab: s.inTab });
+    schedulePoll(s, pollIntervalMs);
+  }
+
+  function schedulePoll(s: Session, delay: number) {
+    if (!s.waiting) return;
+    if (s.pollTimer !== undefined) clearTimeout(s.pollTimer);
+    s.pollTimer = setTimeout(() => {
+      s.pollTimer = undefined;
+      void poll(s);
+    }, delay);
+  }
+
+  function pollNow(s: Session) {
+    if (!s.waiting) return;
+    if (s.polling) {
+      s.pollAgain = true;
+      return;
+    }
+    if (s.pollTimer !== undefined) {
+      clearTimeout(s.pollTimer);
+      s.pollTimer = undefined;
+    }
+    void poll(s);
+  }
+
+  function popupClosed(s: Session): boolean {
+    if (!s.popup) return false;
+    try {
+      return s.popup.closed;
+    } catch {
+      return false;
+    }
+  }
+
+  async function poll(s: Session) {
+    const flow = s.flow;
+    if (!flow || !s.waiting) return;
+    s.polling = true;
+    // Read before asking: a popup closed after a `pending` answer gets its grace polls next time.
+    const closed = popupClosed(s);
+    if (closed) s.closedPolls += 1;
+    let status: OAuthFlowStatus;
+    try {
+      status = await backend.getOAuthFlow(flow.flowId, { signal: s.abort.signal });
+    } catch (error) {
+      if (!isLive(s) || !s.waiting) return;
+      if (isFatalPollError(error)) {
+        failed(s, 'flow', failureFrom(error, 'poll_failed'));
+        return;
+      }
+      // A network blip or a 5xx/429: keep asking; the timeout bounds how long.
+      schedulePoll(s, pollIntervalMs);
+      return;
+    } finally {
+      s.polling = false;
+    }
+    if (!isLive(s) || !s.waiting) return;
+
+    switch (status.status) {
+      case 'succeeded':
+        if (!status.credentialId) {
+          failed(s, 'flow', { code: 'invalid_response', message: null });
+          return;
+        }
+        void succeed(s, flow.flowId, status.credentialId);
+        return;
+      case 'failed':
+        if (status.error?.code === 'access_denied') {
+          finish(s, { status: 'denied', providerId, flowId: flow.flowId });
+        } else {
+          failed(s, 'flow', {
+            code: status.error?.code ?? 'flow_failed',
+            message: status.error?.message ?? null,
+          });
+        }
+        return;
+      case 'expired':
+        finish(s, { status: 'expired', providerId, flowId: flow.flowId, reason: 'backend' });
+        return;
+      case 'pending':
+        if (closed && s.closedPolls > closedGracePolls) {
+          finish(s, { status: 'cancelled', providerId, flowId: flow.flowId, reason: 'popup-closed' });
+          return;
+        }
+        if (s.pollAgain) {
+          s.pollAgain = false;
+          void poll(s);
+        } else {
+          schedulePoll(s, pollIntervalMs);
+        }
+    }
+  }
+
+  async function succeed(s: Session, flowId: string, credentialId: string) {
+    // Stop listening at once; the flow's outcome is settled, only the account name is missing.
+    teardown(s);
+    let credential: Credential | null = null;
+    try {
+      const credentials = await backend.listCredentials({ providerId }, { signal: s.abort.signal });
+      credential = credentials.find((c) => c.id === credentialId) ?? null;
+    } catch {
+      // The credential exists (the backend said so); only its name for the toast is unknown.
+    }
+    if (!isLive(s)) return;
+    finish(s, {
+      status: 'succeeded',
+      providerId,
+      flowId,
+      credentialId,
+      credential,
+      account: credential?.account ?? null,
+      reauthorized: Boolean(s.options.credentialId),
+    });
+  }
+
+  function newSession(opts: StartOAuthFlowOptions, popup: OAuthPopupWindow | null): Session {
+    return {
+      owner: opts.owner,
+      options: opts,
+      popup,
+      stage: opts.prepare ? 'prepare' : 'start',
+      flow: null,
+      attempts: popup ? 0 : 1,
+      ended: false,
+      waiting: false,
+      inTab: false,
+      abort: new AbortController(),
+      cleanups: [],
+      pollTimer: undefined,
+      polling: false,
+      pollAgain: false,
+      closedPolls: 0,
+    };
+  }
+
+  return {
+    providerId,
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    getOwner: () => session?.owner,
+
+    start(opts = {}) {
+      const current = session && !session.ended ? session : null;
+      if (current && (snapshot.status === 'opening' || snapshot.status === 'waiting')) {
+        focusPopupOf(current);
+        return;
+      }
+      if (current && snapshot.status === 'blocked') {
+        const popup = openPopup(opts.popupLoadingText ?? current.options.popupLoadingText);
+        if (!popup) {
+          current.attempts += 1;
+          setSnapshot(blockedSnapshot(current));
+          return;
+        }
+        current.popup = popup;
+        if (current.flow) {
+          if (navigate(current, current.flow)) beginWaiting(current);
+        } else {
+          setSnapshot({ status: 'opening', providerId, stage: current.stage });
+        }
+        return;
+      }
+      // The window must open before anything else happens: this is still the click's task.
+      const popup = openPopup(opts.popupLoadingText);
+      const s = newSession(opts, popup);
+      session = s;
+      setSnapshot(popup ? { status: 'opening', providerId, stage: s.stage } : blockedSnapshot(s));
+      void run(s);
+    },
+
+    cancel() {
+      const s = session;
+      if (!s || s.ended) return;
+      if (snapshot.status === 'blocked') {
+        finish(s, null);
+        return;
+      }
+      finish(s, { status: 'cancelled', providerId, flowId: s.flow?.flowId ?? null, reason: 'user' });
+    },
+
+    focusPopup() {
+      if (session && !session.ended) focusPopupOf(session);
+    },
+
+    openedInNewTab() {
+      const s = session;
+      if (!s || s.ended || !s.flow || snapshot.status !== 'blocked') return;
+      s.inTab = true;
+      beginWaiting(s);
+    },
+
+    reset() {
+      const s = session;
+      if (s && !s.ended) {
+        finish(s, null);
+        return;
+      }
+      session = null;
+      if (snapshot.status !== 'idle') setSnapshot({ status: 'idle' });
+    },
+  };
+
+  function focusPopupOf(s: Session) {
+    try {
+      if (s.popup && !s.popup.closed) s.popup.focus();
+    } catch {
+      // A severed window reference cannot be focused; the user can still switch to it.
+    }
+  }
+}
+
+const sharedControllers = new WeakMap<CredentialsBackend, Map<string, OAuthFlowController>>();
+
+/**
+ * The one controller per backend and provider, so every part of the UI (side panel, Settings,
+ * a re-authorize action) shares the provider's single flow: a second start focuses the first
+ * flow's window rather than opening another.
+ */
+export function getSharedOAuthFlowController(
+  backend: CredentialsBackend,
+  providerId: string,
+): OAuthFlowController {
+  let byProvider = sharedControllers.get(backend);
+  if (!byProvider) {
+    byProvider = new Map();
+    sharedControllers.set(backend, byProvider);
+  }
+  let controller = byProvider.get(providerId);
+  if (!controller) {
+    controller = createOAuthFlowController({ backend, providerId });
+    byProvider.set(providerId, controller);
+  }
+  return controller;
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Credential, Provider } from './backend';
+import { useCredentialsBackend } from './backend-context';
+import { credentialsQueryOptions, providersQueryOptions } from './queries';
+
+/** The provider catalog from the backend. */
+export function useProviders() {
+  const backend = useCredentialsBackend();
+  return useQuery(providersQueryOptions(backend));
+}
+
+/** One provider of the catalog (`data` is `undefined` while loading or when it is unknown). */
+export function useProvider(providerId: string) {
+  const backend = useCredentialsBackend();
+  const select = useCallback(
+    (providers: Provider[]) => providers.find((p) => p.id === providerId) ?? null,
+    [providerId],
+  );
+  return useQuery({ ...providersQueryOptions(backend), select });
+}
+
+/** Every credential (one request for the whole canvas). */
+export function useAllCredentials() {
+  const backend = useCredentialsBackend();
+  return useQuery(credentialsQueryOptions(backend));
+}
+
+/**
+ * One provider's credentials, selected from the shared list. Structural sharing keeps the
+ * selected array identical while that provider's credentials are unchanged, so a component
+ * re-renders only when its own provider's credentials change.
+ */
+export function useProviderCredentials(providerId: string) {
+  const backend = useCredentialsBackend();
+  const select = useCallback(
+    (credentials: Credential[]) => credentials.filter((c) => c.providerId === providerId),
+    [providerId],
+  );
+  return useQuery({ ...credentialsQueryOptions(backend), select });
+}

@@ -1,0 +1,185 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LoaderCircle, Lock } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { useForm } from 'react-hook-form';
+import type { FieldSchema } from '../credentials/backend';
+import { isCredentialsError } from '../credentials/credentials-error';
+import { useMessages } from '../i18n/i18n-context';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { errorMessage } from '../ui/error-message';
+import { Field } from '../ui/field';
+import {
+  buildApiKeyFormSchema,
+  defaultFieldValues,
+  type ApiKeyFormValues,
+} from './api-key-form-schema';
+import { SchemaFields } from './schema-fields';
+import { useRetryCountdown } from './use-retry-countdown';
+
+/** Props of {@link ApiKeyForm}. */
+export interface ApiKeyFormProps {
+  /** The provider's API key fields. */
+  fields: FieldSchema[];
+  /** `create`: the name is optional, secrets required; `edit`: blank secrets keep their value. */
+  mode: 'create' | 'edit';
+  defaultValues: ApiKeyFormValues;
+  /**
+   * Sends the validated values. Reject with the backend's error to keep the form open: field
+   * errors land on their fields, anything else shows as an alert.
+   */
+  onSubmit: (values: ApiKeyFormValues) => Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * The form inside the Add API Key and Edit dialogs: Authorization Name, the provider's fields,
+ * the encryption note and Cancel/Save. It owns validation, one-request-at-a-time saving, the
+ * mapping of backend errors onto fields, and the Retry-After countdown.
+ */
+export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: ApiKeyFormProps) {
+  const messages = useMessages();
+  const m = messages.apiKey;
+  const schema = useMemo(
+    () => buildApiKeyFormSchema(fields, m.validation, { mode }),
+    [fields, m.validation, mode],
+  );
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors },
+  } = useForm<ApiKeyFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    reValidateMode: 'onChange',
+  });
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const countdown = useRetryCountdown();
+  // State updates are not visible to a second click dispatched in the same frame; a ref is.
+  const inFlight = useRef(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+
+  // Radix focuses the first tabbable element (the close button) unless focus is already inside.
+  useEffect(() => setFocus('name'), [setFocus]);
+
+  // Blank the form's store when it goes away: it may outlive the component (a pending promise
+  // can still hold it), and it must not keep a typed secret reachable.
+  useEffect(() => () => reset({ name: '', values: defaultFieldValues(fields) }), [reset, fields]);
+
+  function showFailure(error: unknown) {
+    if (isCredentialsError(error)) {
+      if (error.code === 'duplicate_name') {
+        setError(
+          'name',
+          { type: 'server', message: m.validation.nameDuplicate },
+          { shouldFocus: true },
+        );
+        return;
+      }
+      if (error.retryAfterSeconds) countdown.start(error.retryAfterSeconds);
+      const fieldErrors = error.fieldErrors;
+      const reported = Object.keys(fieldErrors);
+      if (reported.length > 0) {
+        // In form order, so focus lands on the first wrong field a reader meets.
+        const matched = ['name', ...fields.map((field) => field.name)].filter(
+          (key) => fieldErrors[key] !== undefined,
+        );
+        matched.forEach((key, index) => {
+          const message = fieldErrors[key] ?? '';
+          const path = key === 'name' ? 'name' : (`values.${key}` as const);
+          setError(path, { type: 'server', message }, { shouldFocus: index === 0 });
+        });
+        if (matched.length === reported.length) return;
+        setFailure(matched.length > 0 ? m.checkFields : error.message || m.checkFields);
+        return;
+      }
+    }
+    setFailure(errorMessage(error, messages));
+  }
+
+  async function save(values: ApiKeyFormValues) {
+    setFailure(null);
+    setSaving(true);
+    let failed = false;
+    try {
+      await onSubmit(values);
+      // Nothing typed, secrets above all, stays in the form once it has been saved.
+      reset({ name: '', values: defaultFieldValues(fields) });
+    } catch (error) {
+      failed = true;
+      showFailure(error);
+    } finally {
+      // Re-enable Save before handing focus back to it, so a keyboard user can retry at once.
+      flushSync(() => setSaving(false));
+    }
+    if (failed && !document.activeElement?.closest('.pc-field')) saveButton.current?.focus();
+  }
+
+  async function onFormSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current || countdown.remaining > 0) return;
+    inFlight.current = true;
+    try {
+      await handleSubmit(save)(event);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  const status = saving ? 'saving' : failure ? 'error' : 'idle';
+  return (
+    <form
+      className="pc-api-key-form"
+      noValidate
+      onSubmit={onFormSubmit}
+      aria-busy={saving || undefined}
+      data-state={status}
+    >
+      {failure ? <Alert className="pc-api-key-alert">{failure}</Alert> : null}
+      <Field
+        label={m.nameLabel}
+        hint={mode === 'create' ? messages.common.optional : undefined}
+        placeholder={m.namePlaceholder}
+        help={mode === 'create' ? m.nameHelp : undefined}
+        error={errors.name?.message}
+        autoComplete="off"
+        aria-required={mode === 'edit' || undefined}
+        {...register('name')}
+      />
+      <SchemaFields fields={fields} control={control} name="values" keepSecrets={mode === 'edit'} />
+      <p className="pc-api-key-note">
+        <Lock aria-hidden size={14} />
+        <span>{m.encryptedNote}</span>
+      </p>
+      <div className="pc-dialog-footer">
+        {countdown.remaining > 0 ? (
+          <span className="pc-api-key-countdown">
+            {m.retryCountdown({ seconds: countdown.remaining })}
+          </span>
+        ) : null}
+        <Button onClick={onCancel} disabled={saving}>
+          {messages.common.cancel}
+        </Button>
+        <Button
+          ref={saveButton}
+          type="submit"
+          variant="primary"
+          disabled={saving || countdown.remaining > 0}
+          data-state={status}
+        >
+          {saving ? <LoaderCircle className="pc-spin" aria-hidden size={14} /> : null}
+          {m.save}
+        </Button>
+      </div>
+      <span role="status" className="pc-visually-hidden">
+        {saving ? m.saving : ''}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { useNodesUsingCredential } from '../canvas/credential-usage';
+import type { Credential } from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
+import { isCredentialsError } from '../credentials/credentials-error';
+import { deleteCredentialMutationOptions } from '../credentials/mutations';
+import { useMessages } from '../i18n/i18n-context';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../ui/error-message';
+
+/** Props of {@link DeleteCredentialDialog}. */
+export interface DeleteCredentialDialogProps {
+  credential: Credential;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Called once the credential is gone (the dialog has closed by then). */
+  onDeleted?: (credential: Credential) => void;
+  /** Extra class on the dialog's content element. */
+  className?: string;
+}
+
+/**
+ * Confirms deleting a credential and says first which pipeline nodes use it ("Used by 2 nodes:
+ * …" or "Not used by any node"), counting nodes that follow the provider's default when it is
+ * the default. On failure it stays open and says what happened.
+ */
+export function DeleteCredentialDialog({
+  credential,
+  open,
+  onOpenChange,
+  onDeleted,
+  className,
+}: DeleteCredentialDialogProps) {
+  const messages = useMessages();
+  const m = messages.manage.delete;
+  const backend = useCredentialsBackend();
+  const mutation = useMutation(deleteCredentialMutationOptions(backend));
+
+  async function remove() {
+    try {
+      await mutation.mutateAsync(credential.id);
+    } catch (error) {
+      // Already gone (deleted elsewhere): what the user asked for is done.
+      if (!(isCredentialsError(error) && error.code === 'not_found')) throw error;
+    } finally {
+      mutation.reset();
+    }
+    toast.success(m.deleted({ name: credential.name }));
+    onOpenChange(false);
+    onDeleted?.(credential);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={m.title}
+      description={m.description({ name: credential.name })}
+      preventClose={mutation.isPending}
+      size="sm"
+      className={['pc-delete-credential-dialog', className].filter(Boolean).join(' ')}
+    >
+      <DeleteCredentialBody
+        credential={credential}
+        onCancel={() => onOpenChange(false)}
+        onConfirm={remove}
+      />
+    </Dialog>
+  );
+}
+
+interface DeleteCredentialBodyProps {
+  credential: Credential;
+  onCancel: () => void;
+  /** Deletes; rejects with the backend's error. */
+  onConfirm: () => Promise<void>;
+}
+
+/** The dialog's content; it unmounts on close, which clears a shown failure. */
+function DeleteCredentialBody({ credential, onCancel, onConfirm }: DeleteCredentialBodyProps) {
+  const messages = useMessages();
+  const m = messages.manage.delete;
+  const nodes = useNodesUsingCredential(credential);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // State updates are not visible to a second click dispatched in the same frame; a ref is.
+  const inFlight = useRef(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // A destructive confirmation starts on the safe choice (Radix would pick the close button).
+  useEffect(() => cancelButton.current?.focus(), []);
+
+  async function confirm() {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setFailure(null);
+    setPending(true);
+    try {
+      await onConfirm();
+    } catch (error) {
+      setFailure(errorMessage(error, messages));
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  }
+
+  return (
+    <div
+      className="pc-delete-credential"
+      data-state={pending ? 'deleting' : failure ? 'error' : 'idle'}
+    >
+      {failure ? <Alert>{failure}</Alert> : null}
+      {nodes.length > 0 ? (
+        <div className="pc-delete-usage" data-used="">
+          <p>{m.usedBy({ count: nodes.length })}</p>
+          <ul>
+            {nodes.map((node) => (
+              <li key={node.nodeId}>{node.label}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="pc-delete-usage">{m.unused}</p>
+      )}
+      {credential.isDefault ? <p className="pc-delete-note">{m.defaultNote}</p> : null}
+      <div className="pc-dialog-footer">
+        <Button ref={cancelButton} onClick={onCancel} disabled={pending}>
+          {messages.common.cancel}
+        </Button>
+        <Button
+          variant="danger"
+          onClick={() => void confirm()}
+          disabled={pending}
+          aria-busy={pending || undefined}
+        >
+          {m.confirm}
+        </Button>
+      </div>
+      <span role="status" className="pc-visually-hidden">
+        {pending ? m.deleting : ''}
+      </span>
+    </div>
+  );
+}

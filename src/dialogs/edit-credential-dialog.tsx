@@ -1,0 +1,170 @@
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { toast } from 'sonner';
+import type {
+  Credential,
+  CredentialValues,
+  FieldSchema,
+  UpdateCredentialInput,
+} from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
+import { updateCredentialMutationOptions } from '../credentials/mutations';
+import { useProvider } from '../credentials/use-credentials';
+import { useMessages } from '../i18n/i18n-context';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../ui/error-message';
+import { ApiKeyForm } from './api-key-form';
+import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
+
+/** Props of {@link EditCredentialDialog}. */
+export interface EditCredentialDialogProps {
+  /**
+   * The credential to edit, as last read. Pass the latest copy (e.g. from the credential list):
+   * its `version` is what the edit claims to be based on, and a stale one is refused (412).
+   */
+  credential: Credential;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Called with the updated credential once it is saved (the dialog has closed by then). */
+  onSaved?: (credential: Credential) => void;
+  /** Extra class on the dialog's content element. */
+  className?: string;
+}
+
+/**
+ * Edits a credential: its name and, for an API key, the provider's fields. Stored secrets are
+ * never shown: their inputs start empty and leaving them blank keeps the current value. Only
+ * what changed is sent; on failure the dialog stays open with the input intact.
+ */
+export function EditCredentialDialog({
+  credential,
+  open,
+  onOpenChange,
+  onSaved,
+  className,
+}: EditCredentialDialogProps) {
+  const messages = useMessages();
+  const m = messages.apiKey;
+  const backend = useCredentialsBackend();
+  const provider = useProvider(credential.providerId);
+  const mutation = useMutation(updateCredentialMutationOptions(backend));
+  // An OAuth credential's values are its tokens, managed by re-authorizing: only its name is edited.
+  const fields = useMemo(
+    () => (credential.method === 'api_key' ? (provider.data?.apiKeyFields ?? []) : []),
+    [credential.method, provider.data],
+  );
+  async function save(input: UpdateCredentialInput | null) {
+    if (!input) {
+      toast(m.edit.noChanges);
+      onOpenChange(false);
+      return;
+    }
+    try {
+      const updated = await mutation.mutateAsync({
+        credentialId: credential.id,
+        version: credential.version,
+        input,
+      });
+      toast.success(m.edit.saved({ name: updated.name }));
+      onOpenChange(false);
+      onSaved?.(updated);
+    } finally {
+      // The settled mutation still holds the variables, secrets included: drop them now.
+      mutation.reset();
+    }
+  }
+
+  let body: ReactNode;
+  if (provider.isPending) {
+    body = (
+      <p className="pc-dialog-loading" role="status">
+        {m.loadingProvider}
+      </p>
+    );
+  } else if (provider.isError) {
+    body = (
+      <Alert
+        action={
+          <Button size="sm" onClick={() => void provider.refetch()}>
+            {messages.common.retry}
+          </Button>
+        }
+      >
+        {errorMessage(provider.error, messages)}
+      </Alert>
+    );
+  } else {
+    body = (
+      <EditCredentialForm
+        credential={credential}
+        fields={fields}
+        onSave={save}
+        onCancel={() => onOpenChange(false)}
+      />
+    );
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={m.edit.title}
+      description={m.edit.description({ name: credential.name })}
+      preventClose={mutation.isPending}
+      className={['pc-edit-credential-dialog', className].filter(Boolean).join(' ')}
+    >
+      {body}
+    </Dialog>
+  );
+}
+
+interface EditCredentialFormProps {
+  credential: Credential;
+  fields: FieldSchema[];
+  onSave: (input: UpdateCredentialInput | null) => Promise<void>;
+  onCancel: () => void;
+}
+
+function EditCredentialForm({ credential, fields, onSave, onCancel }: EditCredentialFormProps) {
+  // Taken once when the form opens: a refetch must neither move the form under the user nor
+  // make an untouched value look changed (sending it would overwrite someone else's edit).
+  const [initial] = useState<ApiKeyFormValues>(() => ({
+    name: credential.name,
+    values: defaultFieldValues(fields, credential.values),
+  }));
+  return (
+    <ApiKeyForm
+      fields={fields}
+      mode="edit"
+      defaultValues={initial}
+      onSubmit={(values) => onSave(changes(values, initial, fields))}
+      onCancel={onCancel}
+    />
+  );
+}
+
+/**
+ * What the user changed: the name if it differs, plain values that differ, and secrets that
+ * were typed (a blank secret is left out, which the backend reads as "unchanged").
+ * `null` when nothing changed.
+ */
+function changes(
+  values: ApiKeyFormValues,
+  initial: ApiKeyFormValues,
+  fields: FieldSchema[],
+): UpdateCredentialInput | null {
+  const input: UpdateCredentialInput = {};
+  if (values.name !== initial.name) input.name = values.name;
+  const changed: CredentialValues = {};
+  for (const field of fields) {
+    const value = values.values[field.name];
+    if (value === undefined) continue;
+    if (field.type === 'secret' ? value !== '' : value !== initial.values[field.name]) {
+      changed[field.name] = value;
+    }
+  }
+  if (Object.keys(changed).length > 0) input.values = changed;
+  return input.name === undefined && input.values === undefined ? null : input;
+}

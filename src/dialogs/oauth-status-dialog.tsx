@@ -1,0 +1,275 @@
+import { CircleAlert, CircleCheck, CircleSlash, Clock, LoaderCircle, ShieldAlert } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { isCredentialsError } from '../credentials/credentials-error';
+import type { OAuthFlowSnapshot } from '../credentials/oauth-flow';
+import { useMessages } from '../i18n/i18n-context';
+import type { Messages } from '../i18n/messages';
+import { Button } from '../ui/button';
+import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../ui/error-message';
+
+/** Props of {@link OAuthStatusDialog}. */
+export interface OAuthStatusDialogProps {
+  /** The flow's state, e.g. `useAddOAuth().state`. */
+  state: OAuthFlowSnapshot;
+  /** The provider's display name. */
+  providerName: string;
+  /** Defaults to "whenever the flow is not idle". */
+  open?: boolean;
+  /** Closing while opening or waiting means Cancel; the caller decides what closing does. */
+  onOpenChange?: (open: boolean) => void;
+  /** Cancel while opening or waiting (closes the popup). */
+  onCancel?: () => void;
+  /** "Focus the window". */
+  onFocusPopup?: () => void;
+  /** "Try again": must open the popup synchronously, so call the flow's `start` directly. */
+  onRetry?: () => void;
+  /** The user followed "Open in a new tab". */
+  onOpenInNewTab?: () => void;
+  /** Shown when the provider needs an OAuth client first. */
+  onOpenClientSettings?: () => void;
+}
+
+interface StatusView {
+  title: string;
+  body: ReactNode;
+  icon: ReactNode;
+  tone: 'progress' | 'success' | 'warning' | 'error';
+}
+
+function failureText(state: Extract<OAuthFlowSnapshot, { status: 'failed' }>, messages: Messages): string {
+  const { error } = state;
+  if (isCredentialsError(error.cause)) return errorMessage(error.cause, messages);
+  return error.message ?? messages.common.error.unknown;
+}
+
+function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages): StatusView | null {
+  const m = messages.oauth.status;
+  const iconProps = { 'aria-hidden': true, size: 28 } as const;
+  switch (state.status) {
+    case 'idle':
+      return null;
+    case 'opening':
+      return {
+        title: m.opening.title({ provider }),
+        body: m.opening.body({ provider }),
+        icon: <LoaderCircle {...iconProps} className="pc-oauth-spinner" />,
+        tone: 'progress',
+      };
+    case 'waiting':
+      return {
+        title: m.waiting.title({ provider }),
+        body: state.inTab ? m.waiting.bodyTab({ provider }) : m.waiting.body({ provider }),
+        icon: <LoaderCircle {...iconProps} className="pc-oauth-spinner" />,
+        tone: 'progress',
+      };
+    case 'blocked':
+      return {
+        title: m.blocked.title,
+        body: (
+          <>
+            <p>{m.blocked.body({ provider })}</p>
+            {state.attempts > 1 ? <p className="pc-oauth-status-note">{m.blocked.stillBlocked}</p> : null}
+          </>
+        ),
+        icon: <ShieldAlert {...iconProps} />,
+        tone: 'warning',
+      };
+    case 'succeeded':
+      return {
+        title: m.succeeded.title({ provider }),
+        body: m.succeeded.body({ account: state.account }),
+        icon: <CircleCheck {...iconProps} />,
+        tone: 'success',
+      };
+    case 'denied':
+      return {
+        title: m.denied.title,
+        body: (
+          <>
+            <p>{m.denied.body({ provider })}</p>
+            <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+          </>
+        ),
+        icon: <CircleSlash {...iconProps} />,
+        tone: 'warning',
+      };
+    case 'failed': {
+      const clientRequired = state.error.code === 'oauth_client_required';
+      return {
+        title: m.failed.title({ provider }),
+        body: (
+          <>
+            <p>{clientRequired ? m.failed.clientRequired({ provider }) : failureText(state, messages)}</p>
+            <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+          </>
+        ),
+        icon: <CircleAlert {...iconProps} />,
+        tone: 'error',
+      };
+    }
+    case 'expired':
+      return {
+        title: m.expired.title,
+        body: (
+          <>
+            <p>{m.expired.body({ provider })}</p>
+            <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+          </>
+        ),
+        icon: <Clock {...iconProps} />,
+        tone: 'warning',
+      };
+    case 'cancelled':
+      return state.reason === 'popup-closed'
+        ? {
+            title: m.cancelled.popupClosedTitle,
+            body: (
+              <>
+                <p>{m.cancelled.popupClosedBody({ provider })}</p>
+                <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+              </>
+            ),
+            icon: <CircleSlash {...iconProps} />,
+            tone: 'warning',
+          }
+        : {
+            title: m.cancelled.title,
+            body: (
+              <>
+                <p>{m.cancelled.body({ provider })}</p>
+                <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+              </>
+            ),
+            icon: <CircleSlash {...iconProps} />,
+            tone: 'warning',
+          };
+  }
+}
+
+/**
+ * Says where an OAuth flow stands and what to do next: waiting for the popup (Cancel, Focus the
+ * window), the popup was blocked (Try again, Open in a new tab), or how it ended (denied, failed,
+ * expired, closed early) with Try again. Purely presentational: it renders `state` and reports
+ * the user's choices. `data-status` on the body carries the state for styling and tests.
+ */
+export function OAuthStatusDialog({
+  state,
+  providerName,
+  open,
+  onOpenChange,
+  onCancel,
+  onFocusPopup,
+  onRetry,
+  onOpenInNewTab,
+  onOpenClientSettings,
+}: OAuthStatusDialogProps) {
+  const messages = useMessages();
+  const m = messages.oauth.status;
+  const view = viewOf(state, providerName, messages);
+  const isOpen = (open ?? state.status !== 'idle') && view !== null;
+  const close = () => onOpenChange?.(false);
+
+  let actions: ReactNode = null;
+  switch (state.status) {
+    case 'opening':
+      actions = <Button onClick={onCancel}>{m.cancel}</Button>;
+      break;
+    case 'waiting':
+      actions = (
+        <>
+          <Button onClick={onCancel}>{m.cancel}</Button>
+          {state.inTab ? null : (
+            <Button variant="primary" onClick={onFocusPopup}>
+              {m.waiting.focus}
+            </Button>
+          )}
+        </>
+      );
+      break;
+    case 'blocked':
+      actions = (
+        <>
+          <Button onClick={onCancel}>{m.cancel}</Button>
+          {state.authorizationUrl ? (
+            <a
+              className="pc-button"
+              data-variant="secondary"
+              data-size="md"
+              href={state.authorizationUrl}
+              target="_blank"
+              // No opener for the tab: the completion page reaches us over the flow's channel.
+              rel="noopener noreferrer"
+              onClick={onOpenInNewTab}
+            >
+              {m.blocked.openInTab}
+            </a>
+          ) : (
+            <Button disabled>{m.blocked.preparingLink}</Button>
+          )}
+          <Button variant="primary" onClick={onRetry}>
+            {m.tryAgain}
+          </Button>
+        </>
+      );
+      break;
+    case 'succeeded':
+      actions = (
+        <Button variant="primary" onClick={close}>
+          {m.close}
+        </Button>
+      );
+      break;
+    case 'failed':
+      actions = (
+        <>
+          <Button onClick={close}>{m.close}</Button>
+          {state.error.code === 'oauth_client_required' && onOpenClientSettings ? (
+            <Button variant="primary" onClick={onOpenClientSettings}>
+              {m.failed.setUpClient}
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={onRetry}>
+              {m.tryAgain}
+            </Button>
+          )}
+        </>
+      );
+      break;
+    case 'denied':
+    case 'expired':
+    case 'cancelled':
+      actions = (
+        <>
+          <Button onClick={close}>{m.close}</Button>
+          <Button variant="primary" onClick={onRetry}>
+            {m.tryAgain}
+          </Button>
+        </>
+      );
+      break;
+    case 'idle':
+      break;
+  }
+
+  return (
+    <Dialog
+      open={isOpen}
+      onOpenChange={(next) => onOpenChange?.(next)}
+      title={view?.title ?? ''}
+      size="sm"
+      className="pc-oauth-status-dialog"
+    >
+      {view ? (
+        <div className="pc-oauth-status" data-status={state.status} data-tone={view.tone}>
+          <div className="pc-oauth-status-icon">{view.icon}</div>
+          {/* Announced as it changes, so a screen reader hears the outcome without moving focus. */}
+          <div className="pc-oauth-status-body" role="status" aria-live="polite">
+            {typeof view.body === 'string' ? <p>{view.body}</p> : view.body}
+          </div>
+        </div>
+      ) : null}
+      <div className="pc-dialog-footer">{actions}</div>
+    </Dialog>
+  );
+}

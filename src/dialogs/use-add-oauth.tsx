@@ -1,0 +1,237 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { toast } from 'sonner';
+import type { Credential } from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
+import { announceCredentialsChanged } from '../credentials/cross-tab-sync';
+import {
+  getSharedOAuthFlowController,
+  type OAuthFlowOutcome,
+  type OAuthFlowSnapshot,
+  type StartOAuthFlowOptions,
+} from '../credentials/oauth-flow';
+import { credentialKeys } from '../credentials/query-keys';
+import { useProvider } from '../credentials/use-credentials';
+import { useMessages } from '../i18n/i18n-context';
+import { OAuthClientSettingsDialog, type OAuthAuthorizeRequest } from './oauth-client-settings-dialog';
+import { OAuthStatusDialog } from './oauth-status-dialog';
+
+/** Options of {@link useAddOAuth}. */
+export interface UseAddOAuthOptions {
+  providerId: string;
+  /**
+   * Called once a flow succeeded (the backend confirmed it) with the new or re-authorized
+   * credential, e.g. to point the node at it. Not called if the credential could not be read
+   * back; the credential list still refreshes.
+   */
+  onConnected?: (credential: Credential) => void;
+}
+
+/** Options of {@link UseAddOAuthResult.start}. */
+export interface AddOAuthStartOptions {
+  /** Re-authorize this credential instead of adding one. */
+  credentialId?: string;
+}
+
+/** What {@link useAddOAuth} returns. */
+export interface UseAddOAuthResult {
+  /**
+   * Starts **Add OAuth** (or re-authorizes with `credentialId`). Call it synchronously in the
+   * click or menu-select handler: it opens the popup before anything is awaited. Without a
+   * usable OAuth client it opens OAuth Client Settings instead.
+   */
+  start: (options?: AddOAuthStartOptions) => void;
+  /** Opens **OAuth Client Settings** (with **Save and Authorize**). */
+  openClientSettings: () => void;
+  /** Where the provider's flow stands. */
+  state: OAuthFlowSnapshot;
+  /** The status and client settings dialogs; render it anywhere (they portal). */
+  element: ReactNode;
+}
+
+/*
+ * Where focus goes back when our dialogs close. A menu item that started the flow is gone by
+ * then, so we go back to the button that opened its menu (Radix labels the menu by it).
+ */
+function currentTrigger(): HTMLElement | null {
+  if (typeof document === 'undefined') return null;
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body) return null;
+  const menu = active.closest('[role="menu"]');
+  if (!menu) return active;
+  const triggerId = menu.getAttribute('aria-labelledby');
+  return triggerId ? document.getElementById(triggerId) : null;
+}
+
+/** Whether the status dialog has something to say (the other states belong to other UI). */
+function statusShown(state: OAuthFlowSnapshot): boolean {
+  switch (state.status) {
+    case 'idle':
+    case 'succeeded':
+      // Success is a toast: there is nothing left to decide.
+      return false;
+    case 'opening':
+      // While the client is saved, OAuth Client Settings shows the progress itself.
+      return state.stage === 'start';
+    case 'failed':
+      return state.stage !== 'prepare';
+    case 'cancelled':
+      // The user pressed Cancel; telling them they cancelled would be noise.
+      return state.reason !== 'user';
+    default:
+      return true;
+  }
+}
+
+/**
+ * **Add OAuth** for one provider: the popup flow (see `createOAuthFlowController`), its status
+ * dialog and **OAuth Client Settings**. One flow runs per provider across the whole UI: starting
+ * again while it waits brings its window to the front. On success the credential list refreshes
+ * (in every tab) and a toast names the connected account.
+ */
+export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): UseAddOAuthResult {
+  const backend = useCredentialsBackend();
+  const queryClient = useQueryClient();
+  const messages = useMessages();
+  const m = messages.oauth;
+  const provider = useProvider(providerId).data ?? null;
+  const providerName = provider?.name ?? providerId;
+  const controller = useMemo(() => getSharedOAuthFlowController(backend, providerId), [backend, providerId]);
+  const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  const [owner] = useState(() => Symbol('useAddOAuth'));
+  const [settings, setSettings] = useState<{ open: boolean; setup: boolean }>({ open: false, setup: false });
+  const trigger = useRef<HTMLElement | null>(null);
+  const lastStart = useRef<AddOAuthStartOptions>({});
+  const onConnectedRef = useRef(onConnected);
+  useEffect(() => {
+    onConnectedRef.current = onConnected;
+  });
+
+  const mine = controller.getOwner() === owner;
+  const statusOpen = mine && !settings.open && statusShown(snapshot);
+
+  const onSettled = useCallback(
+    (outcome: OAuthFlowOutcome) => {
+      if (outcome.status === 'succeeded') {
+        void queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
+        announceCredentialsChanged();
+        const words = { provider: providerName, account: outcome.account };
+        toast.success(outcome.reauthorized ? m.reauthorizedToast(words) : m.connectedToast(words));
+        if (outcome.credential) onConnectedRef.current?.(outcome.credential);
+        return;
+      }
+      if (outcome.status === 'failed') {
+        if (outcome.stage === 'prepare') {
+          // OAuth Client Settings shows why the save failed; there is no flow to report on.
+          controller.reset();
+        } else if (outcome.error.code === 'oauth_client_required') {
+          controller.reset();
+          setSettings({ open: true, setup: true });
+        }
+      }
+    },
+    [controller, queryClient, providerName, m],
+  );
+
+  const launch = useCallback(
+    (options: Pick<StartOAuthFlowOptions, 'credentialId' | 'prepare' | 'onPrepared'>) => {
+      controller.start({
+        ...options,
+        owner,
+        onSettled,
+        popupLoadingText: m.popupLoading({ provider: providerName }),
+      });
+    },
+    [controller, owner, onSettled, m, providerName],
+  );
+
+  const rememberTrigger = () => {
+    if (!trigger.current?.isConnected) trigger.current = currentTrigger();
+  };
+
+  const start = (options: AddOAuthStartOptions = {}) => {
+    const busy = snapshot.status === 'opening' || snapshot.status === 'waiting';
+    if (!busy) {
+      trigger.current = null;
+      rememberTrigger();
+    }
+    if (!busy && provider?.oauth?.clientMode === 'none') {
+      setSettings({ open: true, setup: true });
+      return;
+    }
+    if (!busy) lastStart.current = { credentialId: options.credentialId };
+    launch({ credentialId: options.credentialId });
+  };
+
+  const openClientSettings = () => {
+    rememberTrigger();
+    setSettings({ open: true, setup: false });
+  };
+
+  const onAuthorize = ({ prepare }: OAuthAuthorizeRequest) => {
+    lastStart.current = {};
+    launch({
+      prepare,
+      // Once saved, the status dialog takes over from the settings dialog.
+      onPrepared: () => setSettings({ open: false, setup: false }),
+    });
+  };
+
+  // An abandoned flow (its panel closed) must not leave a popup, listener or timer behind.
+  useEffect(
+    () => () => {
+      if (controller.getOwner() === owner) controller.reset();
+    },
+    [controller, owner],
+  );
+
+  // Focus goes back to what opened the dialogs once the last of them closed. Radix restores
+  // focus from its own cleanup; scheduling after it lets this win when its target is gone.
+  const anyOpen = settings.open || statusOpen;
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    const closedNow = wasOpen.current && !anyOpen;
+    wasOpen.current = anyOpen;
+    if (!closedNow) return;
+    const target = trigger.current;
+    trigger.current = null;
+    if (!target) return;
+    const timer = setTimeout(() => {
+      if (target.isConnected) target.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [anyOpen]);
+
+  const element = (
+    <>
+      <OAuthStatusDialog
+        state={snapshot}
+        providerName={providerName}
+        open={statusOpen}
+        onOpenChange={(open) => {
+          if (open) return;
+          if (snapshot.status === 'opening' || snapshot.status === 'waiting') controller.cancel();
+          else controller.reset();
+        }}
+        onCancel={() => controller.cancel()}
+        onFocusPopup={() => controller.focusPopup()}
+        // Try again repeats what was asked: a re-authorization stays one.
+        onRetry={() => launch(lastStart.current)}
+        onOpenInNewTab={() => controller.openedInNewTab()}
+        onOpenClientSettings={() => {
+          controller.reset();
+          setSettings({ open: true, setup: true });
+        }}
+      />
+      <OAuthClientSettingsDialog
+        providerId={providerId}
+        open={settings.open}
+        onOpenChange={(open) => setSettings((current) => ({ open, setup: open && current.setup }))}
+        onAuthorize={onAuthorize}
+        notice={settings.setup ? m.client.setupRequired({ provider: providerName }) : undefined}
+      />
+    </>
+  );
+
+  return { start, openClientSettings, state: snapshot, element };
+}

@@ -1,0 +1,38 @@
+/** Words of the Add API Key and Edit dialogs, and of the field validation they share. */
+export const apiKey = {
+  title: 'Add API Key',
+  /** The provider's name, under the title. */
+  description: (p: { provider: string }) => `Connect ${p.provider} with an API key.`,
+  nameLabel: 'Authorization Name',
+  namePlaceholder: 'e.g. Production',
+  nameHelp: 'Leave empty to have a name chosen for you.',
+  save: 'Save',
+  saving: 'Saving…',
+  encryptedNote: 'Your key is stored encrypted and is never shown again.',
+  loadingProvider: 'Loading the provider’s fields…',
+  providerMissing: 'This data source is no longer available.',
+  noApiKeyMethod: (p: { provider: string }) => `${p.provider} cannot be connected with an API key.`,
+  /** Beside the disabled Save button while a 429's Retry-After runs down. */
+  retryCountdown: (p: { seconds: number }) => `You can try again in ${p.seconds} s.`,
+  /** A 422 whose field errors name no field of this form. */
+  checkFields: 'Some values were not accepted. Check them and try again.',
+  created: (p: { name: string }) => `“${p.name}” was added.`,
+  edit: {
+    title: 'Edit credential',
+    description: (p: { name: string }) => `Change the name or values of “${p.name}”.`,
+    keepSecretHelp: 'Leave blank to keep the current value.',
+    keepSecretPlaceholder: 'Unchanged',
+    saved: (p: { name: string }) => `“${p.name}” was saved.`,
+    noChanges: 'Nothing has changed.',
+  },
+  validation: {
+    required: (p: { label: string }) => `${p.label} is required.`,
+    nameRequired: 'Enter a name.',
+    nameTooLong: (p: { max: number }) => `Use at most ${p.max} characters.`,
+    nameControlCharacters: 'Names cannot contain line breaks or other control characters.',
+    nameDuplicate: 'This name is already used by another credential.',
+    secretWhitespace: 'Remove the spaces or line breaks inside the value.',
+    tooLong: (p: { maxBytes: number }) => `This value is too long (at most ${p.maxBytes} bytes).`,
+    selectOption: 'Choose one of the options.',
+  },
+};

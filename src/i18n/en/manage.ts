@@ -1,0 +1,47 @@
+/** Words of the credential list and its row actions. */
+export const manage = {
+  listLabel: (p: { provider: string }) => `${p.provider} credentials`,
+  loading: 'Loading credentials…',
+  empty: 'No credentials yet.',
+  emptyHint: 'Add an API key or connect with OAuth to create one.',
+  loadFailed: 'Could not load the credentials.',
+  method: { api_key: 'API key', oauth2: 'OAuth' },
+  /** Stands for a stored key, which is never sent back; screen readers hear `maskedHintLabel`. */
+  maskedHint: '••••••••',
+  maskedHintLabel: 'Key hidden',
+  defaultBadge: 'Default',
+  status: { active: 'Active', expired: 'Expired', invalid: 'Invalid' },
+  moreActions: (p: { name: string }) => `More actions for ${p.name}`,
+  actions: {
+    rename: 'Rename',
+    edit: 'Edit',
+    reauthorize: 'Re-authorize',
+    setDefault: 'Set as default',
+    delete: 'Delete',
+  },
+  rename: {
+    label: (p: { name: string }) => `New name for ${p.name}`,
+    save: 'Save',
+    cancel: 'Cancel',
+    keyboardHint: 'Enter saves, Escape cancels.',
+    renamed: (p: { name: string }) => `Renamed to “${p.name}”.`,
+    stale:
+      'Someone else changed this credential meanwhile. The list has been refreshed; try again.',
+  },
+  setDefault: {
+    done: (p: { name: string }) => `“${p.name}” is now the default.`,
+    failed: (p: { name: string }) => `Could not make “${p.name}” the default.`,
+  },
+  delete: {
+    title: 'Delete credential',
+    description: (p: { name: string }) =>
+      `Delete “${p.name}”? Pipelines that use it stop working until they get another credential.`,
+    usedBy: (p: { count: number }) =>
+      p.count === 1 ? 'Used by 1 node:' : `Used by ${p.count} nodes:`,
+    unused: 'Not used by any node.',
+    defaultNote: 'It is the default, so nodes that follow the default use it too.',
+    confirm: 'Delete',
+    deleting: 'Deleting…',
+    deleted: (p: { name: string }) => `“${p.name}” was deleted.`,
+  },
+};

@@ -1,0 +1,114 @@
+/** Words of the OAuth flow: the status dialog, OAuth Client Settings and the completion page. */
+export const oauth = {
+  /** Shown in the popup while it waits for the provider's address. */
+  popupLoading: (p: { provider: string }) => `Opening ${p.provider}…`,
+  connectedToast: (p: { provider: string; account: string | null }) =>
+    p.account ? `${p.provider} connected as ${p.account}` : `${p.provider} connected`,
+  reauthorizedToast: (p: { provider: string; account: string | null }) =>
+    p.account ? `${p.provider} re-authorized as ${p.account}` : `${p.provider} re-authorized`,
+  status: {
+    tryAgain: 'Try again',
+    close: 'Close',
+    cancel: 'Cancel',
+    nothingSaved: 'Nothing was saved.',
+    opening: {
+      title: (p: { provider: string }) => `Connecting ${p.provider}`,
+      body: (p: { provider: string }) => `Opening the ${p.provider} sign-in window…`,
+    },
+    waiting: {
+      title: (p: { provider: string }) => `Connecting ${p.provider}`,
+      body: (p: { provider: string }) =>
+        `Finish in the ${p.provider} window: review the permissions, then click Allow Access.`,
+      bodyTab: (p: { provider: string }) =>
+        `Finish in the ${p.provider} tab: review the permissions, then click Allow Access. This dialog updates by itself.`,
+      focus: 'Focus the window',
+    },
+    blocked: {
+      title: 'The sign-in window was blocked',
+      body: (p: { provider: string }) =>
+        `Your browser blocked the ${p.provider} sign-in window. Allow pop-ups for this site and try again, or open the sign-in page in a new tab.`,
+      stillBlocked: 'The window was blocked again. Allow pop-ups for this site in the address bar, or use a new tab.',
+      openInTab: 'Open in a new tab',
+      preparingLink: 'Preparing the link…',
+    },
+    denied: {
+      title: 'Access was not granted',
+      body: (p: { provider: string }) =>
+        `${p.provider} was not connected because access was declined. To connect, try again and click Allow Access.`,
+    },
+    failed: {
+      title: (p: { provider: string }) => `Could not connect ${p.provider}`,
+      clientRequired: (p: { provider: string }) =>
+        `${p.provider} needs an OAuth client before it can connect.`,
+      setUpClient: 'OAuth Client Settings',
+    },
+    expired: {
+      title: 'The sign-in request expired',
+      body: (p: { provider: string }) =>
+        `The request to ${p.provider} expired before access was granted. Start again to connect.`,
+    },
+    cancelled: {
+      title: 'Connection cancelled',
+      body: (p: { provider: string }) => `${p.provider} was not connected.`,
+      popupClosedTitle: 'The window was closed before access was granted',
+      popupClosedBody: (p: { provider: string }) =>
+        `${p.provider} was not connected. Try again when you are ready, and click Allow Access in the window that opens.`,
+    },
+    succeeded: {
+      title: (p: { provider: string }) => `${p.provider} connected`,
+      body: (p: { account: string | null }) =>
+        p.account ? `Connected as ${p.account}.` : 'The connection is ready to use.',
+    },
+  },
+  client: {
+    title: 'OAuth Client Settings',
+    description: (p: { provider: string }) => `Choose which OAuth client connects ${p.provider}.`,
+    setupRequired: (p: { provider: string }) =>
+      `Set up a custom OAuth client to connect ${p.provider}.`,
+    customOnly: (p: { provider: string }) =>
+      `${p.provider} has no platform client: connect it with an OAuth app you register with ${p.provider}.`,
+    modeLabel: 'OAuth client',
+    default: 'Default',
+    defaultHelp: 'Use the platform’s OAuth client. Nothing to set up.',
+    custom: 'Custom',
+    customHelp: 'Use an OAuth app you registered with the provider.',
+    clientId: 'Client ID',
+    clientSecret: 'Client Secret',
+    keepSecret: 'Leave blank to keep the saved secret',
+    clientIdRequired: 'Enter the Client ID.',
+    clientSecretRequired: 'Enter the Client Secret.',
+    redirectUri: 'Redirect URI',
+    redirectUriHelp: 'Add this address to your OAuth app’s allowed redirect URIs.',
+    copy: 'Copy',
+    copyRedirectUri: 'Copy the redirect URI',
+    copied: 'Copied',
+    copyFailed: 'Could not copy. Select the address and copy it yourself.',
+    saveAndAuthorize: 'Save and Authorize',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    removeCustom: 'Remove custom client',
+    removeConfirm: (p: { provider: string }) =>
+      `Remove the custom OAuth client? ${p.provider} connections made with it may stop working when their tokens need refreshing.`,
+    removeConfirmAction: 'Remove client',
+    keep: 'Keep it',
+    removed: 'Custom OAuth client removed',
+    saved: 'OAuth client settings saved',
+    loadFailed: 'Could not load the OAuth client settings.',
+    saveFailed: 'The settings were not saved.',
+  },
+  completion: {
+    title: 'Connecting…',
+    working: 'Finishing the connection…',
+    succeeded: 'Connected — you can close this window.',
+    succeededClosing: 'Connected. This window will close.',
+    denied: 'Access was not granted. You can close this window.',
+    expired: 'The sign-in request expired. Close this window and start again.',
+    failed: (p: { message: string }) => `Could not connect: ${p.message}`,
+    invalid: 'This page was opened without a sign-in response. You can close this window.',
+  },
+};
+
+/** The shape of the OAuth messages. */
+export type OAuthMessages = typeof oauth;

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Credential } from '../credentials/backend';
+import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
+import { DeleteCredentialDialog } from '../dialogs/delete-credential-dialog';
+import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
+import { useMessages } from '../i18n/i18n-context';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { errorMessage } from '../ui/error-message';
+import { CredentialRow } from './credential-row';
+
+/** Props of {@link CredentialList}. */
+export interface CredentialListProps {
+  /** Whose credentials to list. */
+  providerId: string;
+  /**
+   * Starts re-authorizing an OAuth credential (e.g. the OAuth flow with its `credentialId`).
+   * OAuth rows offer **Re-authorize** only when this is given.
+   */
+  onReauthorize?: (credential: Credential) => void;
+  className?: string;
+}
+
+type OpenDialog = { kind: 'edit' | 'delete'; credential: Credential } | null;
+
+/**
+ * A provider's credentials with their name, method, account, **Default** badge and state, and
+ * the actions to rename, edit, re-authorize, set as default and delete them — every one reachable
+ * by keyboard. Shows loading, empty and error (with retry) states; `data-state` on the root says
+ * which (`loading` | `error` | `empty` | `ready`).
+ */
+export function CredentialList({ providerId, onReauthorize, className }: CredentialListProps) {
+  const messages = useMessages();
+  const m = messages.manage;
+  const credentials = useProviderCredentials(providerId);
+  const provider = useProvider(providerId);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const focusListAfterDialog = useRef(false);
+  const list = useRef<HTMLUListElement>(null);
+  const classes = ['pc-credential-list', className].filter(Boolean).join(' ');
+
+  const onEdit = useCallback(
+    (credential: Credential) => setDialog({ kind: 'edit', credential }),
+    [],
+  );
+  const onDelete = useCallback(
+    (credential: Credential) => setDialog({ kind: 'delete', credential }),
+    [],
+  );
+
+  // The deleted row's menu button is gone; keep keyboard focus in the list instead of the page.
+  useEffect(() => {
+    if (dialog || !focusListAfterDialog.current) return;
+    focusListAfterDialog.current = false;
+    list.current?.focus();
+  }, [dialog]);
+
+  if (credentials.data === undefined) {
+    if (credentials.isError) {
+      return (
+        <div className={classes} data-state="error">
+          <Alert
+            action={
+              <Button size="sm" onClick={() => void credentials.refetch()}>
+                {messages.common.retry}
+              </Button>
+            }
+          >
+            <strong>{m.loadFailed}</strong> {errorMessage(credentials.error, messages)}
+          </Alert>
+        </div>
+      );
+    }
+    return (
+      <div className={classes} data-state="loading" role="status" aria-busy="true">
+        <p className="pc-credential-list-message">{m.loading}</p>
+      </div>
+    );
+  }
+
+  if (credentials.data.length === 0) {
+    return (
+      <div className={classes} data-state="empty">
+        <p className="pc-credential-list-message">
+          <strong>{m.empty}</strong> {m.emptyHint}
+        </p>
+      </div>
+    );
+  }
+
+  // The dialog follows the latest copy, so an edit is based on the current version.
+  const target = dialog
+    ? (credentials.data.find((c) => c.id === dialog.credential.id) ?? dialog.credential)
+    : null;
+  const close = (open: boolean) => {
+    if (!open) setDialog(null);
+  };
+
+  return (
+    <div className={classes} data-state="ready">
+      <ul
+        ref={list}
+        className="pc-credential-rows"
+        aria-label={m.listLabel({ provider: provider.data?.name ?? providerId })}
+        tabIndex={-1}
+      >
+        {credentials.data.map((credential) => (
+          <CredentialRow
+            key={credential.id}
+            credential={credential}
+            onEdit={onEdit}
+            onDelete={onDelete}
+            onReauthorize={onReauthorize}
+          />
+        ))}
+      </ul>
+      {dialog?.kind === 'edit' && target ? (
+        <EditCredentialDialog credential={target} open onOpenChange={close} />
+      ) : null}
+      {dialog?.kind === 'delete' && target ? (
+        <DeleteCredentialDialog
+          credential={target}
+          open
+          onOpenChange={close}
+          onDeleted={() => {
+            focusListAfterDialog.current = true;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation } from '@tanstack/react-query';
+import { memo, useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import type { Credential } from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
+import { setDefaultCredentialMutationOptions } from '../credentials/mutations';
+import { useMessages } from '../i18n/i18n-context';
+import { Button } from '../ui/button';
+import { errorMessage } from '../ui/error-message';
+import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
+import { RenameCredentialForm } from './rename-credential-form';
+
+/** Props of {@link CredentialRow}. */
+export interface CredentialRowProps {
+  credential: Credential;
+  /** Opens the edit dialog (API key credentials). */
+  onEdit: (credential: Credential) => void;
+  /** Opens the delete confirmation. */
+  onDelete: (credential: Credential) => void;
+  /** Starts re-authorizing an OAuth credential; without it the action is not offered. */
+  onReauthorize?: (credential: Credential) => void;
+  className?: string;
+}
+
+/**
+ * One credential: name, method, account (or a mask standing for the hidden key), a **Default**
+ * badge and its state as text; `data-status`, `data-method` and `data-default` are the styling
+ * hooks. Rename happens in place; the other actions are in the "More actions" menu.
+ */
+export const CredentialRow = memo(function CredentialRow({
+  credential,
+  onEdit,
+  onDelete,
+  onReauthorize,
+  className,
+}: CredentialRowProps) {
+  const messages = useMessages();
+  const m = messages.manage;
+  const backend = useCredentialsBackend();
+  const setDefault = useMutation(setDefaultCredentialMutationOptions(backend));
+  const [renaming, setRenaming] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const renamed = useRef(false);
+
+  // Back to the menu button after renaming, so keyboard users keep their place in the list.
+  useEffect(() => {
+    if (renaming || !renamed.current) return;
+    renamed.current = false;
+    trigger.current?.focus();
+  }, [renaming]);
+
+  const canReauthorize = credential.method === 'oauth2' && onReauthorize !== undefined;
+  const needsReauthorizing = canReauthorize && credential.status !== 'active';
+
+  function act(action: CredentialAction) {
+    switch (action) {
+      case 'rename':
+        setRenaming(true);
+        break;
+      case 'edit':
+        onEdit(credential);
+        break;
+      case 'reauthorize':
+        onReauthorize?.(credential);
+        break;
+      case 'setDefault':
+        setDefault.mutate(
+          { providerId: credential.providerId, credentialId: credential.id },
+          {
+            onSuccess: () => toast.success(m.setDefault.done({ name: credential.name })),
+            onError: (error) =>
+              toast.error(m.setDefault.failed({ name: credential.name }), {
+                description: errorMessage(error, messages),
+              }),
+          },
+        );
+        break;
+      case 'delete':
+        onDelete(credential);
+        break;
+    }
+  }
+
+  return (
+    <li
+      className={['pc-credential-row', className].filter(Boolean).join(' ')}
+      data-status={credential.status}
+      data-method={credential.method}
+      data-default={credential.isDefault ? '' : undefined}
+      data-state={renaming ? 'renaming' : setDefault.isPending ? 'saving' : 'idle'}
+    >
+      <div className="pc-credential-main">
+        {renaming ? (
+          <RenameCredentialForm
+            credential={credential}
+            onDone={() => {
+              renamed.current = true;
+              setRenaming(false);
+            }}
+          />
+        ) : (
+          <div className="pc-credential-title">
+            <span className="pc-credential-name">{credential.name}</span>
+            {credential.isDefault ? (
+              <span className="pc-badge" data-variant="default">
+                {m.defaultBadge}
+              </span>
+            ) : null}
+          </div>
+        )}
+        <div className="pc-credential-meta">
+          <span className="pc-credential-method">{m.method[credential.method]}</span>
+          <span aria-hidden className="pc-credential-meta-separator">
+            ·
+          </span>
+          {credential.account ? (
+            <span className="pc-credential-account">{credential.account}</span>
+          ) : (
+            <span className="pc-credential-mask">
+              <span aria-hidden>{m.maskedHint}</span>
+              <span className="pc-visually-hidden">{m.maskedHintLabel}</span>
+            </span>
+          )}
+        </div>
+      </div>
+      <span className="pc-credential-status" data-status={credential.status}>
+        {m.status[credential.status]}
+      </span>
+      {needsReauthorizing ? (
+        <Button size="sm" onClick={() => onReauthorize?.(credential)}>
+          {m.actions.reauthorize}
+        </Button>
+      ) : null}
+      <CredentialActionsMenu
+        ref={trigger}
+        credential={credential}
+        canReauthorize={canReauthorize}
+        onAction={act}
+      />
+    </li>
+  );
+});

@@ -1,0 +1,152 @@
+import { useMutation } from '@tanstack/react-query';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import { toast } from 'sonner';
+import type { Credential } from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
+import { isCredentialsError } from '../credentials/credentials-error';
+import { updateCredentialMutationOptions } from '../credentials/mutations';
+import { buildNameSchema } from '../dialogs/api-key-form-schema';
+import { useMessages } from '../i18n/i18n-context';
+import type { Messages } from '../i18n/messages';
+import { Button } from '../ui/button';
+import { errorMessage } from '../ui/error-message';
+
+/** Props of {@link RenameCredentialForm}. */
+export interface RenameCredentialFormProps {
+  /** The credential as last read; its `version` guards against overwriting someone's edit. */
+  credential: Credential;
+  /** Called when the user is done: renamed, unchanged or cancelled. */
+  onDone: () => void;
+  className?: string;
+}
+
+/**
+ * Renames a credential in place: Enter saves, Escape cancels. Errors (a duplicate name, an edit
+ * that lost a race, a failed request) show under the input, which keeps what was typed.
+ */
+export function RenameCredentialForm({ credential, onDone, className }: RenameCredentialFormProps) {
+  const messages = useMessages();
+  const m = messages.manage.rename;
+  const backend = useCredentialsBackend();
+  const mutation = useMutation(updateCredentialMutationOptions(backend));
+  const schema = useMemo(
+    () => buildNameSchema(messages.apiKey.validation, { required: true }),
+    [messages.apiKey.validation],
+  );
+  const [name, setName] = useState(credential.name);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // State updates are not visible to a second Enter in the same frame; a ref is.
+  const inFlight = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const parsed = schema.safeParse(name);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? messages.common.error.unknown);
+      input.current?.focus();
+      return;
+    }
+    if (parsed.data === credential.name) {
+      onDone();
+      return;
+    }
+    inFlight.current = true;
+    setSaving(true);
+    setError(null);
+    try {
+      const renamed = await mutation.mutateAsync({
+        credentialId: credential.id,
+        version: credential.version,
+        input: { name: parsed.data },
+      });
+      toast.success(m.renamed({ name: renamed.name }));
+      onDone();
+    } catch (failure) {
+      setError(renameErrorMessage(failure, messages));
+      input.current?.focus();
+    } finally {
+      mutation.reset();
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Escape' || saving) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onDone();
+  }
+
+  return (
+    <form
+      className={['pc-rename-form', className].filter(Boolean).join(' ')}
+      noValidate
+      onSubmit={save}
+      aria-busy={saving || undefined}
+      data-state={saving ? 'saving' : error ? 'error' : 'idle'}
+      data-invalid={error ? '' : undefined}
+    >
+      <div className="pc-rename-controls">
+        <input
+          ref={input}
+          className="pc-input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={onKeyDown}
+          // Read-only rather than disabled while saving, so focus stays put for a retry.
+          readOnly={saving}
+          autoComplete="off"
+          spellCheck={false}
+          aria-label={m.label({ name: credential.name })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        />
+        <Button type="submit" size="sm" variant="primary" disabled={saving}>
+          {m.save}
+        </Button>
+        <Button size="sm" onClick={onDone} disabled={saving}>
+          {m.cancel}
+        </Button>
+      </div>
+      <span id={hintId} className="pc-visually-hidden">
+        {m.keyboardHint}
+      </span>
+      {error ? (
+        <p id={errorId} className="pc-field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function renameErrorMessage(error: unknown, messages: Messages): string {
+  if (isCredentialsError(error)) {
+    if (error.code === 'duplicate_name') return messages.apiKey.validation.nameDuplicate;
+    // The mutation refetched the list on error, so the next try starts from the new version.
+    if (error.code === 'version_conflict') return messages.manage.rename.stale;
+    const fieldError = error.fieldErrors.name;
+    if (fieldError) return fieldError;
+  }
+  return errorMessage(error, messages);
+}

@@ -1,0 +1,72 @@
+import { Dialog as RadixDialog } from 'radix-ui';
+import type { ReactNode } from 'react';
+import { X } from 'lucide-react';
+import { useMessages } from '../i18n/i18n-context';
+import { useThemeAttributes } from '../theme/color-mode';
+
+/** Props of {@link Dialog}. */
+export interface DialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Every dialog has a title (screen readers announce it). */
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Extra class on the dialog's content element. */
+  className?: string;
+  /** Blocks closing (Escape, overlay, close button) while something is in flight. */
+  preventClose?: boolean;
+  size?: 'sm' | 'md' | 'lg';
+}
+
+/** A modal dialog in a portal, themed, with a title and a close button. */
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  className,
+  preventClose = false,
+  size = 'md',
+}: DialogProps) {
+  const theme = useThemeAttributes();
+  const messages = useMessages();
+  const guard = (event: Event) => {
+    if (preventClose) event.preventDefault();
+  };
+  return (
+    <RadixDialog.Root open={open} onOpenChange={(next) => (preventClose && !next ? undefined : onOpenChange(next))}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="pc-dialog-overlay" {...theme} />
+        <RadixDialog.Content
+          className={['pc-dialog', className].filter(Boolean).join(' ')}
+          data-size={size}
+          onEscapeKeyDown={guard}
+          onPointerDownOutside={guard}
+          onInteractOutside={guard}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+          {...theme}
+        >
+          <header className="pc-dialog-header">
+            <RadixDialog.Title className="pc-dialog-title">{title}</RadixDialog.Title>
+            <RadixDialog.Close asChild>
+              <button
+                type="button"
+                className="pc-icon-button"
+                aria-label={messages.common.close}
+                disabled={preventClose}
+              >
+                <X aria-hidden size={16} />
+              </button>
+            </RadixDialog.Close>
+          </header>
+          {description ? (
+            <RadixDialog.Description className="pc-dialog-description">{description}</RadixDialog.Description>
+          ) : null}
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { render } from 'vitest-browser-react';
+import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
+import {
+  PipelineConnectProvider,
+  createPipelineConnectQueryClient,
+} from '../../src/pipeline-connect-provider';
+import type { ColorMode } from '../../src/theme/color-mode';
+import { resetMockBackend, type MockBackendOptions } from './mock-worker';
+
+/** Options of {@link renderWithBackend}. */
+export interface RenderWithBackendOptions extends MockBackendOptions {
+  colorMode?: ColorMode;
+}
+
+/**
+ * Renders `ui` the way a host would: inside `PipelineConnectProvider` with the real HTTP adapter,
+ * talking to the MSW mock backend through a real service worker, with a fresh QueryClient and a
+ * fresh store for every test.
+ */
+export async function renderWithBackend(ui: ReactNode, options: RenderWithBackendOptions = {}) {
+  const store = await resetMockBackend(options);
+  const queryClient = createPipelineConnectQueryClient();
+  const backend = createHttpCredentialsBackend({ baseUrl: `${window.location.origin}/api` });
+  const screen = await render(
+    <PipelineConnectProvider backend={backend} queryClient={queryClient} colorMode={options.colorMode}>
+      {ui}
+    </PipelineConnectProvider>,
+  );
+  return { screen, store, queryClient, backend };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConnectionState } from '../../src/canvas/connection-state';
+import type { Credential, Provider } from '../../src/credentials/backend';
+
+const provider: Provider = {
+  id: 'notion',
+  name: 'Notion',
+  description: '',
+  icon: '',
+  methods: ['api_key'],
+  apiKeyFields: [],
+  oauth: null,
+};
+
+function credential(overrides: Partial<Credential>): Credential {
+  return {
+    id: 'c1',
+    providerId: 'notion',
+    name: 'Work',
+    method: 'api_key',
+    status: 'active',
+    account: null,
+    values: {},
+    isDefault: false,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    expiresAt: null,
+    ...overrides,
+  };
+}
+
+const loaded = { provider, providerStatus: 'success', credentialsStatus: 'success' } as const;
+
+describe('resolveConnectionState', () => {
+  it('is loading until both the catalog and the credentials are in', () => {
+    expect(
+      resolveConnectionState({ ...loaded, providerStatus: 'pending', credentials: undefined, credentialId: null }),
+    ).toEqual({ status: 'loading' });
+    expect(
+      resolveConnectionState({ ...loaded, credentialsStatus: 'pending', credentials: undefined, credentialId: null }),
+    ).toEqual({ status: 'loading' });
+  });
+
+  it('reports a provider missing from the catalog', () => {
+    expect(resolveConnectionState({ ...loaded, provider: null, credentials: [], credentialId: null })).toEqual({
+      status: 'unknown-provider',
+    });
+  });
+
+  it('follows the default credential when the node names none', () => {
+    const work = credential({ id: 'c1', name: 'Work', isDefault: false });
+    const home = credential({ id: 'c2', name: 'Home', isDefault: true });
+    const state = resolveConnectionState({ ...loaded, credentials: [work, home], credentialId: null });
+    expect(state).toMatchObject({ status: 'connected', viaDefault: true, credential: { name: 'Home' } });
+  });
+
+  it('is not connected when following a default that does not exist', () => {
+    const work = credential({ isDefault: false });
+    expect(resolveConnectionState({ ...loaded, credentials: [work], credentialId: null })).toEqual({
+      status: 'not-connected',
+    });
+  });
+
+  it('says the credential is missing when the named one was deleted, without switching to another', () => {
+    const other = credential({ id: 'c2', isDefault: true });
+    expect(resolveConnectionState({ ...loaded, credentials: [other], credentialId: 'gone' })).toEqual({
+      status: 'missing',
+    });
+  });
+
+  it('surfaces expired and invalid credentials', () => {
+    const expired = credential({ status: 'expired' });
+    expect(resolveConnectionState({ ...loaded, credentials: [expired], credentialId: 'c1' })).toMatchObject({
+      status: 'expired',
+    });
+    const invalid = credential({ status: 'invalid' });
+    expect(resolveConnectionState({ ...loaded, credentials: [invalid], credentialId: 'c1' })).toMatchObject({
+      status: 'invalid',
+    });
+  });
+});
