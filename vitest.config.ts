@@ -11,6 +11,7 @@ function chromium() {
     headless: true,
     provider: playwright({ launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs } }),
     instances: [{ browser: 'chromium' as const }],
+    viewport: { width: 1280, height: 800 },
   };
 }
 

@@ -1,5 +1,5 @@
 import 'pipeline-connect/styles.css';
-import { StrictMode, Suspense, use } from 'react';
+import { StrictMode, Suspense, use, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   completeOAuthPopup,
@@ -26,7 +26,10 @@ async function complete(): Promise<OAuthCompletionResult> {
     return {
       status: 'failed',
       flowId: null,
-      error: { code: 'page_error', message: error instanceof Error ? error.message : String(error) },
+      error: {
+        code: 'page_error',
+        message: error instanceof Error ? error.message : String(error),
+      },
       closing: false,
     };
   }
@@ -35,33 +38,38 @@ async function complete(): Promise<OAuthCompletionResult> {
 // Started once, outside React: the `state` works once, so a repeated effect would spend it twice.
 const completion = complete();
 
-function CompletionStatus() {
-  const result = use(completion);
-  const m = useMessages().oauth.completion;
-  let text: string;
+type CompletionMessages = ReturnType<typeof useMessages>['oauth']['completion'];
+
+function describe(result: OAuthCompletionResult, m: CompletionMessages): string {
   switch (result.status) {
     case 'succeeded':
-      text = result.closing ? m.succeededClosing : m.succeeded;
-      break;
+      return result.closing ? m.succeededClosing : m.succeeded;
     case 'denied':
-      text = m.denied;
-      break;
+      return m.denied;
     case 'expired':
-      text = m.expired;
-      break;
+      return m.expired;
     case 'failed':
-      text = m.failed({ message: result.error?.message || result.error?.code || '' });
-      break;
+      return m.failed({ message: result.error?.message || result.error?.code || '' });
     case 'invalid':
-      text = m.invalid;
-      break;
+      return m.invalid;
     case 'pending':
-      text = m.working;
-      break;
+      return m.working;
   }
-  document.title = text;
+}
+
+function CompletionStatus() {
+  const result = use(completion);
+  const text = describe(result, useMessages().oauth.completion);
+  // The window's title says the outcome too (it is what shows in the taskbar and tab).
+  useEffect(() => {
+    document.title = text;
+  }, [text]);
   return (
-    <p className="completion-text" data-status={result.status} role={result.status === 'failed' ? 'alert' : 'status'}>
+    <p
+      className="completion-text"
+      data-status={result.status}
+      role={result.status === 'failed' ? 'alert' : 'status'}
+    >
       {text}
     </p>
   );
@@ -69,7 +77,9 @@ function CompletionStatus() {
 
 function Working() {
   const m = useMessages().oauth.completion;
-  document.title = m.title;
+  useEffect(() => {
+    document.title = m.title;
+  }, [m.title]);
   return (
     <p className="completion-text" data-status="working" role="status">
       {m.working}

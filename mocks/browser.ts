@@ -30,12 +30,24 @@ export interface MockBackend {
  * OAuth popup and completion page included; each calls this too). Other requests pass through.
  * Rejects on an unknown scenario name rather than silently serving another behaviour.
  */
-export async function startMockBackend(options: StartMockBackendOptions = {}): Promise<MockBackend> {
-  const { scenario, quiet = false, baseUrl = '/api', serviceWorkerUrl = '/mockServiceWorker.js' } = options;
+export async function startMockBackend(
+  options: StartMockBackendOptions = {},
+): Promise<MockBackend> {
+  const {
+    scenario,
+    quiet = false,
+    baseUrl = '/api',
+    serviceWorkerUrl = '/mockServiceWorker.js',
+  } = options;
   if (scenario !== undefined && !isScenarioName(scenario)) {
-    throw new Error(`Unknown mock scenario "${scenario}". Use one of: ${scenarioNames.join(', ')}.`);
+    throw new Error(
+      `Unknown mock scenario "${scenario}". Use one of: ${scenarioNames.join(', ')}.`,
+    );
   }
-  const store = createMockStore({ storage: window.localStorage, key: options.storageKey ?? MOCK_STORE_KEY });
+  const store = createMockStore({
+    storage: window.localStorage,
+    key: options.storageKey ?? MOCK_STORE_KEY,
+  });
   const worker = setupWorker(...handlersForScenario(scenario, { store, baseUrl }));
   const apiPath = new URL(baseUrl, window.location.href).pathname.replace(/\/$/, '');
   await worker.start({

@@ -132,7 +132,8 @@ export const providerFixtures: readonly ProviderFixture[] = [
           default: 'organizations',
           placeholder: 'organizations',
           help: 'Your directory (tenant) ID, or organizations, common or consumers.',
-          helpUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols#endpoints',
+          helpUrl:
+            'https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols#endpoints',
         },
       ],
     },

@@ -20,17 +20,25 @@ export interface CreateHandlersOptions {
  * translation between HTTP and the store. Error and edge cases come from the store's own rules
  * or from overrides placed before these handlers (see `scenarios.ts`).
  */
-export function createHandlers({ store, baseUrl = '/api', latencyMs = 0 }: CreateHandlersOptions): HttpHandler[] {
+export function createHandlers({
+  store,
+  baseUrl = '/api',
+  latencyMs = 0,
+}: CreateHandlersOptions): HttpHandler[] {
   const http = createOpenApiHttp<paths>({ baseUrl });
 
   /** Waits the latency, then turns the store's refusals into the contract's error envelope. */
-  async function serve<R>(response: { untyped(response: Response): R }, run: () => R | Promise<R>): Promise<R> {
+  async function serve<R>(
+    response: { untyped(response: Response): R },
+    run: () => R | Promise<R>,
+  ): Promise<R> {
     if (latencyMs > 0) await delay(latencyMs);
     try {
       return await run();
     } catch (error) {
       // Every status the store throws is documented for the operations that can reach it.
-      if (error instanceof MockHttpError) return response.untyped(errorResponse(error.status, error.body));
+      if (error instanceof MockHttpError)
+        return response.untyped(errorResponse(error.status, error.body));
       throw error;
     }
   }
@@ -57,7 +65,11 @@ export function createHandlers({ store, baseUrl = '/api', latencyMs = 0 }: Creat
     http.patch('/credentials/{credentialId}', ({ params, request, response }) =>
       serve(response, async () => {
         const input = body.parseUpdateCredentialInput(await body.readJsonBody(request));
-        const credential = store.updateCredential(params.credentialId, request.headers.get('If-Match'), input);
+        const credential = store.updateCredential(
+          params.credentialId,
+          request.headers.get('If-Match'),
+          input,
+        );
         return response(200).json(credential);
       }),
     ),
@@ -78,24 +90,32 @@ export function createHandlers({ store, baseUrl = '/api', latencyMs = 0 }: Creat
     ),
 
     http.get('/providers/{providerId}/oauth-client', ({ params, request, response }) =>
-      serve(response, () => response(200).json(store.getOAuthClient(params.providerId, originOf(request)))),
+      serve(response, () =>
+        response(200).json(store.getOAuthClient(params.providerId, originOf(request))),
+      ),
     ),
 
     http.put('/providers/{providerId}/oauth-client', ({ params, request, response }) =>
       serve(response, async () => {
         const input = body.parseSaveOAuthClientInput(await body.readJsonBody(request));
-        return response(200).json(store.saveOAuthClient(params.providerId, input, originOf(request)));
+        return response(200).json(
+          store.saveOAuthClient(params.providerId, input, originOf(request)),
+        );
       }),
     ),
 
     http.delete('/providers/{providerId}/oauth-client', ({ params, request, response }) =>
-      serve(response, () => response(200).json(store.deleteOAuthClient(params.providerId, originOf(request)))),
+      serve(response, () =>
+        response(200).json(store.deleteOAuthClient(params.providerId, originOf(request))),
+      ),
     ),
 
     http.post('/providers/{providerId}/oauth/flows', ({ params, request, response }) =>
       serve(response, async () => {
         const input = body.parseStartOAuthFlowInput(await body.readJsonBody(request));
-        return response(201).json(await store.startOAuthFlow(params.providerId, input, originOf(request)));
+        return response(201).json(
+          await store.startOAuthFlow(params.providerId, input, originOf(request)),
+        );
       }),
     ),
 
@@ -113,7 +133,11 @@ export function createHandlers({ store, baseUrl = '/api', latencyMs = 0 }: Creat
 }
 
 /** A response in the contract's error envelope. */
-export function errorResponse(status: number, error: ErrorBody, headers?: HeadersInit): HttpResponse<{ error: ErrorBody }> {
+export function errorResponse(
+  status: number,
+  error: ErrorBody,
+  headers?: HeadersInit,
+): HttpResponse<{ error: ErrorBody }> {
   return HttpResponse.json({ error }, { status, headers });
 }
 

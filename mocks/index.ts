@@ -5,9 +5,21 @@
  */
 export { createHandlers, errorResponse } from './handlers';
 export type { CreateHandlersOptions } from './handlers';
-export { createMockStore, createMemoryStorage, MockHttpError, MOCK_STORE_KEY, isSeedName, seedNames } from './store';
+export {
+  createMockStore,
+  createMemoryStorage,
+  MockHttpError,
+  MOCK_STORE_KEY,
+  isSeedName,
+  seedNames,
+} from './store';
 export type { CreateMockStoreOptions, MockStore, SeedName, StorageLike } from './store';
-export { findProviderFixture, platformClientId, providerBehaviours, providerFixtures } from './fixtures';
+export {
+  findProviderFixture,
+  platformClientId,
+  providerBehaviours,
+  providerFixtures,
+} from './fixtures';
 export type { ProviderBehaviour, ProviderFixture } from './fixtures';
 export { handlersForScenario, isScenarioName, scenarioNames } from './scenarios';
 export type { ScenarioHandlersOptions, ScenarioName } from './scenarios';

@@ -23,5 +23,8 @@ export interface MockServer {
 export function createMockServer(options: CreateMockServerOptions = {}): MockServer {
   const store = options.store ?? createMockStore();
   const baseUrl = options.baseUrl ?? 'http://localhost/api';
-  return { server: setupServer(...handlersForScenario(options.scenario, { store, baseUrl })), store };
+  return {
+    server: setupServer(...handlersForScenario(options.scenario, { store, baseUrl })),
+    store,
+  };
 }

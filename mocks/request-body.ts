@@ -45,13 +45,16 @@ export function parseSetDefaultInput(body: unknown): { credentialId: string } {
 
 export function parseSaveOAuthClientInput(body: unknown): SaveOAuthClientInput {
   const record = object(body, 'The body');
-  if (record.mode !== 'default' && record.mode !== 'custom') throw badRequest('mode must be "default" or "custom".');
+  if (record.mode !== 'default' && record.mode !== 'custom')
+    throw badRequest('mode must be "default" or "custom".');
   const input: SaveOAuthClientInput = { mode: record.mode };
   if (record.clientId !== undefined) input.clientId = string(record.clientId, 'clientId');
-  if (record.clientSecret !== undefined) input.clientSecret = string(record.clientSecret, 'clientSecret');
+  if (record.clientSecret !== undefined)
+    input.clientSecret = string(record.clientSecret, 'clientSecret');
   if (record.extra !== undefined) {
     const extra: Record<string, string> = {};
-    for (const [name, value] of Object.entries(object(record.extra, 'extra'))) extra[name] = string(value, `extra.${name}`);
+    for (const [name, value] of Object.entries(object(record.extra, 'extra')))
+      extra[name] = string(value, `extra.${name}`);
     input.extra = extra;
   }
   return input;
@@ -59,7 +62,9 @@ export function parseSaveOAuthClientInput(body: unknown): SaveOAuthClientInput {
 
 export function parseStartOAuthFlowInput(body: unknown): { credentialId?: string } {
   const record = object(body, 'The body');
-  return record.credentialId === undefined ? {} : { credentialId: string(record.credentialId, 'credentialId') };
+  return record.credentialId === undefined
+    ? {}
+    : { credentialId: string(record.credentialId, 'credentialId') };
 }
 
 export function parseOAuthCallbackInput(body: unknown): OAuthCallbackInput {
@@ -71,7 +76,8 @@ export function parseOAuthCallbackInput(body: unknown): OAuthCallbackInput {
 }
 
 function object(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(`${what} must be an object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest(`${what} must be an object.`);
   return { ...value };
 }
 
@@ -83,7 +89,8 @@ function string(value: unknown, name: string): string {
 function values(value: unknown): CredentialValues {
   const result: CredentialValues = {};
   for (const [name, item] of Object.entries(object(value, 'values'))) {
-    if (typeof item !== 'string' && typeof item !== 'boolean') throw badRequest(`values.${name} must be text or true/false.`);
+    if (typeof item !== 'string' && typeof item !== 'boolean')
+      throw badRequest(`values.${name} must be text or true/false.`);
     result[name] = item;
   }
   return result;

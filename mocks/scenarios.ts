@@ -36,7 +36,10 @@ const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * the store, but only when it did not already start from that seed, so a reload keeps the
  * user's changes. Without a name, the happy path alone.
  */
-export function handlersForScenario(name: ScenarioName | undefined, options: ScenarioHandlersOptions): HttpHandler[] {
+export function handlersForScenario(
+  name: ScenarioName | undefined,
+  options: ScenarioHandlersOptions,
+): HttpHandler[] {
   const { store, baseUrl = '/api', latencyMs, slowLatencyMs = 1500 } = options;
   const everything = `${baseUrl}/*`;
   const seed = name && scenarioSeeds[name];
@@ -68,7 +71,11 @@ export function handlersForScenario(name: ScenarioName | undefined, options: Sce
           if (!MUTATING_METHODS.has(request.method)) return undefined;
           return errorResponse(
             429,
-            { code: 'rate_limited', message: 'Too many changes. Try again in 30 seconds.', retryable: true },
+            {
+              code: 'rate_limited',
+              message: 'Too many changes. Try again in 30 seconds.',
+              retryable: true,
+            },
             { 'Retry-After': '30' },
           );
         }),

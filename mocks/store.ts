@@ -44,13 +44,25 @@ export interface MockStore {
   listCredentials(filter?: { providerId?: string }): Credential[];
   createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Credential;
   /** `ifMatch` is the raw `If-Match` header (null when absent). */
-  updateCredential(credentialId: string, ifMatch: string | null, input: UpdateCredentialInput): Credential;
+  updateCredential(
+    credentialId: string,
+    ifMatch: string | null,
+    input: UpdateCredentialInput,
+  ): Credential;
   deleteCredential(credentialId: string): void;
   setDefaultCredential(providerId: string, credentialId: string): void;
   getOAuthClient(providerId: string, origin: string): OAuthClientSettings;
-  saveOAuthClient(providerId: string, input: SaveOAuthClientInput, origin: string): OAuthClientSettings;
+  saveOAuthClient(
+    providerId: string,
+    input: SaveOAuthClientInput,
+    origin: string,
+  ): OAuthClientSettings;
   deleteOAuthClient(providerId: string, origin: string): OAuthClientSettings;
-  startOAuthFlow(providerId: string, input: { credentialId?: string }, origin: string): Promise<OAuthFlowStart>;
+  startOAuthFlow(
+    providerId: string,
+    input: { credentialId?: string },
+    origin: string,
+  ): Promise<OAuthFlowStart>;
   getOAuthFlow(flowId: string): OAuthFlowStatus;
   completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus>;
   /** The simulated provider's check that it knows a client (the platform's or a saved custom one). */
@@ -110,17 +122,30 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
   return {
     now,
     listProviders: () => read((state) => listProviders(state)),
-    listCredentials: (filter) => read((state) => credentials.listCredentials(state, filter?.providerId, now())),
+    listCredentials: (filter) =>
+      read((state) => credentials.listCredentials(state, filter?.providerId, now())),
     createApiKeyCredential: (providerId, input) =>
-      write((state) => credentials.credentialView(state, credentials.createApiKeyCredential(state, providerId, input, now()), now())),
+      write((state) =>
+        credentials.credentialView(
+          state,
+          credentials.createApiKeyCredential(state, providerId, input, now()),
+          now(),
+        ),
+      ),
     updateCredential: (credentialId, ifMatch, input) =>
       write((state) =>
-        credentials.credentialView(state, credentials.updateCredential(state, credentialId, ifMatch, input, now()), now()),
+        credentials.credentialView(
+          state,
+          credentials.updateCredential(state, credentialId, ifMatch, input, now()),
+          now(),
+        ),
       ),
-    deleteCredential: (credentialId) => write((state) => credentials.deleteCredential(state, credentialId)),
+    deleteCredential: (credentialId) =>
+      write((state) => credentials.deleteCredential(state, credentialId)),
     setDefaultCredential: (providerId, credentialId) =>
       write((state) => credentials.setDefaultCredential(state, providerId, credentialId)),
-    getOAuthClient: (providerId, origin) => read((state) => oauthClients.oauthClientView(state, providerId, origin)),
+    getOAuthClient: (providerId, origin) =>
+      read((state) => oauthClients.oauthClientView(state, providerId, origin)),
     saveOAuthClient: (providerId, input, origin) =>
       write((state) => {
         oauthClients.saveOAuthClient(state, providerId, input);
@@ -135,7 +160,11 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
     async startOAuthFlow(providerId, input, origin) {
       // 256 random bits each; the verifier is 43 base64url characters, the shortest RFC 7636 allows.
       const codeVerifier = randomToken(32);
-      const secrets = { state: randomToken(32), codeVerifier, codeChallenge: await s256CodeChallenge(codeVerifier) };
+      const secrets = {
+        state: randomToken(32),
+        codeVerifier,
+        codeChallenge: await s256CodeChallenge(codeVerifier),
+      };
       return write((state) => {
         const flow = flows.createFlow(state, providerId, input, secrets, origin, now());
         return {
@@ -146,21 +175,25 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
       });
     },
 
-    getOAuthFlow: (flowId) => read((state) => flows.flowView(flows.requireFlow(state, flowId), now())),
+    getOAuthFlow: (flowId) =>
+      read((state) => flows.flowView(flows.requireFlow(state, flowId), now())),
 
     async completeOAuthCallback(input) {
       // The PKCE check needs async crypto, so the verifier's challenge is computed first and the
       // state re-read afterwards; completeCallback re-checks everything on that fresh read.
       const verifier = read((state) => flows.findFlowByState(state, input.state)?.codeVerifier);
       const verifierChallenge = verifier === undefined ? null : await s256CodeChallenge(verifier);
-      return write((state) => flows.flowView(flows.completeCallback(state, input, verifierChallenge, now()), now()));
+      return write((state) =>
+        flows.flowView(flows.completeCallback(state, input, verifierChallenge, now()), now()),
+      );
     },
 
     isRegisteredClient: (providerId, clientId) =>
       read((state) => {
         const provider = findProviderFixture(providerId);
         if (!provider?.oauth) return false;
-        if (provider.oauth.hasPlatformClient && clientId === platformClientId(provider.id)) return true;
+        if (provider.oauth.hasPlatformClient && clientId === platformClientId(provider.id))
+          return true;
         return oauthClientOf(state, provider).custom?.clientId === clientId;
       }),
     recordAuthorizationCode: (code) =>

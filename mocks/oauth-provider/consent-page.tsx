@@ -25,7 +25,8 @@ const scopeDescriptions: Readonly<Record<string, string>> = {
   email: 'See your primary Google Account email address',
   'files.metadata.read': 'View information about your Dropbox files and folders',
   'files.content.read': 'View content of your Dropbox files and folders',
-  'account_info.read': 'View basic information about your Dropbox account, such as your username, email and country',
+  'account_info.read':
+    'View basic information about your Dropbox account, such as your username, email and country',
   'Files.Read.All': 'Read all files that you can access',
   'User.Read': 'Sign you in and read your profile',
   offline_access: 'Maintain access to data you have given it access to',
@@ -48,7 +49,13 @@ export interface ConsentPageProps {
 }
 
 type Parsed =
-  | { ok: true; request: AuthorizationRequest; account: string; providerName: string; icon: string | null }
+  | {
+      ok: true;
+      request: AuthorizationRequest;
+      account: string;
+      providerName: string;
+      icon: string | null;
+    }
   | { ok: false; title: string; detail: string };
 
 function parse(url: string): Parsed {
@@ -59,7 +66,10 @@ function parse(url: string): Parsed {
     return {
       ok: false,
       title: 'This authorization request is not valid',
-      detail: error instanceof OAuthProviderError ? `${error.code}: ${error.message}` : 'The request could not be read.',
+      detail:
+        error instanceof OAuthProviderError
+          ? `${error.code}: ${error.message}`
+          : 'The request could not be read.',
     };
   }
   const provider = findProviderFixture(request.providerId);
@@ -70,7 +80,10 @@ function parse(url: string): Parsed {
     return {
       ok: false,
       title: 'Unknown provider',
-      detail: error instanceof Error ? error.message : `There is no OAuth provider "${request.providerId}".`,
+      detail:
+        error instanceof Error
+          ? error.message
+          : `There is no OAuth provider "${request.providerId}".`,
     };
   }
   // A provider only ever sends the code back to a registered address; in the mock, that is
@@ -88,7 +101,13 @@ function parse(url: string): Parsed {
       detail: 'The redirect URI in the request does not match the one registered for this app.',
     };
   }
-  return { ok: true, request, account, providerName: provider?.name ?? request.providerId, icon: provider?.icon ?? null };
+  return {
+    ok: true,
+    request,
+    account,
+    providerName: provider?.name ?? request.providerId,
+    icon: provider?.icon ?? null,
+  };
 }
 
 /**
@@ -152,7 +171,9 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
     <main className="mock-consent" data-state="consent" data-provider={request.providerId}>
       <section className="mock-consent-card" aria-labelledby="mock-consent-title">
         <header className="mock-consent-header">
-          {icon ? <img className="mock-consent-icon" src={icon} alt="" width={32} height={32} /> : null}
+          {icon ? (
+            <img className="mock-consent-icon" src={icon} alt="" width={32} height={32} />
+          ) : null}
           <span className="mock-consent-provider">Sign in with {providerName}</span>
         </header>
         <h1 id="mock-consent-title" className="mock-consent-title">
@@ -167,7 +188,11 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
         <dl className="mock-consent-client">
           <dt>{isPlatformClient ? 'Client' : 'Client ID'}</dt>
           <dd data-testid="consent-client">
-            {isPlatformClient ? `${request.appName} (platform client)` : <code>{request.clientId}</code>}
+            {isPlatformClient ? (
+              `${request.appName} (platform client)`
+            ) : (
+              <code>{request.clientId}</code>
+            )}
           </dd>
         </dl>
         <h2 className="mock-consent-subtitle">This will allow {request.appName} to:</h2>
@@ -183,7 +208,12 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
           {providerName} account settings.
         </p>
         <div className="mock-consent-actions">
-          <button type="button" className="mock-consent-button" onClick={deny} disabled={submitting}>
+          <button
+            type="button"
+            className="mock-consent-button"
+            onClick={deny}
+            disabled={submitting}
+          >
             Cancel
           </button>
           <button

@@ -43,14 +43,18 @@ export function parseAuthorizationRequest(url: string | URL): AuthorizationReque
   const params = new URL(url).searchParams;
   const required = (name: string): string => {
     const value = params.get(name);
-    if (value === null || value === '') throw new OAuthProviderError('invalid_request', `Missing ${name}.`);
+    if (value === null || value === '')
+      throw new OAuthProviderError('invalid_request', `Missing ${name}.`);
     return value;
   };
   if (required('response_type') !== 'code') {
     throw new OAuthProviderError('invalid_request', 'Only response_type=code is supported.');
   }
   if (required('code_challenge_method') !== 'S256') {
-    throw new OAuthProviderError('invalid_request', 'PKCE with code_challenge_method=S256 is required.');
+    throw new OAuthProviderError(
+      'invalid_request',
+      'PKCE with code_challenge_method=S256 is required.',
+    );
   }
   return {
     providerId: required('provider'),
@@ -66,7 +70,8 @@ export function parseAuthorizationRequest(url: string | URL): AuthorizationReque
 /** The account the simulated provider is signed in as, e.g. `ada@example.com` for Google Drive. */
 export function simulatedAccount(providerId: string): string {
   const account = providerBehaviours[providerId]?.account;
-  if (!account) throw new OAuthProviderError('invalid_request', `There is no OAuth provider "${providerId}".`);
+  if (!account)
+    throw new OAuthProviderError('invalid_request', `There is no OAuth provider "${providerId}".`);
   return account;
 }
 
@@ -77,11 +82,17 @@ export function simulatedAccount(providerId: string): string {
  */
 export function issueAuthorizationCode(
   store: MockStore,
-  request: Pick<AuthorizationRequest, 'providerId' | 'clientId' | 'redirectUri' | 'codeChallenge' | 'scope' | 'state'>,
+  request: Pick<
+    AuthorizationRequest,
+    'providerId' | 'clientId' | 'redirectUri' | 'codeChallenge' | 'scope' | 'state'
+  >,
 ): string {
   const account = simulatedAccount(request.providerId);
   if (!store.isRegisteredClient(request.providerId, request.clientId)) {
-    throw new OAuthProviderError('invalid_client', `The client "${request.clientId}" is not registered.`);
+    throw new OAuthProviderError(
+      'invalid_client',
+      `The client "${request.clientId}" is not registered.`,
+    );
   }
   const code = randomToken(32);
   store.recordAuthorizationCode({

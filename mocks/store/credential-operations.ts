@@ -12,7 +12,11 @@ import { requireProvider } from './provider-catalog';
 import type { StoreState, StoredCredential } from './state';
 
 /** A stored credential as the API shows it: secrets masked, status and default computed. */
-export function credentialView(state: StoreState, stored: StoredCredential, now: number): Credential {
+export function credentialView(
+  state: StoreState,
+  stored: StoredCredential,
+  now: number,
+): Credential {
   const fields = findProviderFixture(stored.providerId)?.apiKeyFields ?? [];
   return {
     id: stored.id,
@@ -36,7 +40,11 @@ function statusOf(stored: StoredCredential, now: number): CredentialStatus {
 }
 
 /** All credentials, or one provider's, oldest first. */
-export function listCredentials(state: StoreState, providerId: string | undefined, now: number): Credential[] {
+export function listCredentials(
+  state: StoreState,
+  providerId: string | undefined,
+  now: number,
+): Credential[] {
   if (providerId !== undefined) requireProvider(providerId);
   return state.credentials
     .filter((stored) => providerId === undefined || stored.providerId === providerId)
@@ -163,20 +171,30 @@ export function deleteCredential(state: StoreState, credentialId: string): void 
   else delete state.defaults[stored.providerId];
 }
 
-export function setDefaultCredential(state: StoreState, providerId: string, credentialId: string): void {
+export function setDefaultCredential(
+  state: StoreState,
+  providerId: string,
+  credentialId: string,
+): void {
   const provider = requireProvider(providerId);
   const stored = requireCredential(state, credentialId);
   if (stored.providerId !== provider.id) {
-    throw validationFailed({ credentialId: `This credential belongs to another provider, not ${provider.name}.` });
+    throw validationFailed({
+      credentialId: `This credential belongs to another provider, not ${provider.name}.`,
+    });
   }
   state.defaults[provider.id] = stored.id;
 }
 
 function assertNameFree(provider: ProviderFixture, name: string, taken: readonly string[]): void {
   if (taken.some((other) => sameName(other, name))) {
-    throw conflict('duplicate_name', `A ${provider.name} credential named "${name}" already exists.`, {
-      name: 'This name is already used.',
-    });
+    throw conflict(
+      'duplicate_name',
+      `A ${provider.name} credential named "${name}" already exists.`,
+      {
+        name: 'This name is already used.',
+      },
+    );
   }
 }
 

@@ -1,4 +1,8 @@
-import { SECRET_MASK, type CredentialValues, type FieldSchema } from '../../src/credentials/backend';
+import {
+  SECRET_MASK,
+  type CredentialValues,
+  type FieldSchema,
+} from '../../src/credentials/backend';
 
 /** The largest secret accepted, in UTF-8 bytes. */
 export const SECRET_MAX_BYTES = 4096;
@@ -7,8 +11,7 @@ const TEXT_MAX_LENGTH = 2048;
 
 /** The outcome of checking values against a field schema. */
 export type FieldValuesResult =
-  | { ok: true; values: CredentialValues }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; values: CredentialValues } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
  * Checks `incoming` against `fields` the way a real server would and returns the values to
@@ -26,7 +29,8 @@ export function checkFieldValues(
   const values: CredentialValues = {};
 
   for (const name of Object.keys(incoming)) {
-    if (!fields.some((field) => field.name === name)) fieldErrors[name] = 'This field is not known.';
+    if (!fields.some((field) => field.name === name))
+      fieldErrors[name] = 'This field is not known.';
   }
 
   for (const field of fields) {
@@ -61,7 +65,8 @@ function checkField(
   switch (field.type) {
     case 'secret':
       if (value === SECRET_MASK) return { error: `Enter the ${field.label} itself.` };
-      if (/\s/.test(value)) return { error: `${field.label} must not contain spaces or line breaks.` };
+      if (/\s/.test(value))
+        return { error: `${field.label} must not contain spaces or line breaks.` };
       if (new TextEncoder().encode(value).length > SECRET_MAX_BYTES) {
         return { error: `${field.label} is too long (at most 4 KB).` };
       }
@@ -72,7 +77,8 @@ function checkField(
         : { error: `Choose one of the offered ${field.label} options.` };
     case 'text':
       if (value.length > TEXT_MAX_LENGTH) return { error: `${field.label} is too long.` };
-      if (mustBeUrl && !isHttpUrl(value)) return { error: `${field.label} must start with https:// or http://.` };
+      if (mustBeUrl && !isHttpUrl(value))
+        return { error: `${field.label} must start with https:// or http://.` };
       return value;
   }
 }
@@ -87,7 +93,10 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** The values as the API shows them: every non-empty secret replaced by {@link SECRET_MASK}. */
-export function maskValues(fields: readonly FieldSchema[], values: CredentialValues): CredentialValues {
+export function maskValues(
+  fields: readonly FieldSchema[],
+  values: CredentialValues,
+): CredentialValues {
   const masked: CredentialValues = {};
   for (const [name, value] of Object.entries(values)) {
     // Fail closed: a value whose field is unknown (a schema changed since) is masked too.

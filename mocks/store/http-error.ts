@@ -30,8 +30,17 @@ export function notFound(message: string): MockHttpError {
 }
 
 /** 409, e.g. `duplicate_name` (with the name's field error) or `oauth_client_required`. */
-export function conflict(code: string, message: string, fieldErrors?: Record<string, string>): MockHttpError {
-  return new MockHttpError(409, { code, message, retryable: false, ...(fieldErrors ? { fieldErrors } : {}) });
+export function conflict(
+  code: string,
+  message: string,
+  fieldErrors?: Record<string, string>,
+): MockHttpError {
+  return new MockHttpError(409, {
+    code,
+    message,
+    retryable: false,
+    ...(fieldErrors ? { fieldErrors } : {}),
+  });
 }
 
 /** 422 with the message for each invalid input. */

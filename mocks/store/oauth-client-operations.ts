@@ -1,4 +1,8 @@
-import { SECRET_MASK, type OAuthClientSettings, type SaveOAuthClientInput } from '../../src/credentials/backend';
+import {
+  SECRET_MASK,
+  type OAuthClientSettings,
+  type SaveOAuthClientInput,
+} from '../../src/credentials/backend';
 import { checkFieldValues, SECRET_MAX_BYTES } from './field-values';
 import { validationFailed } from './http-error';
 import { oauthClientOf, requireOAuth, requireProvider } from './provider-catalog';
@@ -10,7 +14,11 @@ export function redirectUriFor(origin: string): string {
 }
 
 /** The settings as the API shows them, the client secret masked. */
-export function oauthClientView(state: StoreState, providerId: string, origin: string): OAuthClientSettings {
+export function oauthClientView(
+  state: StoreState,
+  providerId: string,
+  origin: string,
+): OAuthClientSettings {
   const provider = requireProvider(providerId);
   const oauth = requireOAuth(provider);
   const client = oauthClientOf(state, provider);
@@ -32,14 +40,20 @@ export function oauthClientView(state: StoreState, providerId: string, origin: s
  * mask or no secret keeps a saved one). Choosing Default keeps the saved custom client so the
  * user can switch back without typing it again.
  */
-export function saveOAuthClient(state: StoreState, providerId: string, input: SaveOAuthClientInput): void {
+export function saveOAuthClient(
+  state: StoreState,
+  providerId: string,
+  input: SaveOAuthClientInput,
+): void {
   const provider = requireProvider(providerId);
   const oauth = requireOAuth(provider);
   const saved = oauthClientOf(state, provider);
 
   if (input.mode === 'default') {
     if (!oauth.hasPlatformClient) {
-      throw validationFailed({ mode: `${provider.name} has no default client; set up a custom one.` });
+      throw validationFailed({
+        mode: `${provider.name} has no default client; set up a custom one.`,
+      });
     }
     state.oauthClients[provider.id] = { mode: 'default', custom: saved.custom };
     return;
@@ -53,19 +67,28 @@ export function saveOAuthClient(state: StoreState, providerId: string, input: Sa
   const secret = clientSecretToStore(input.clientSecret, saved);
   if (typeof secret === 'object') fieldErrors.clientSecret = secret.error;
 
-  const extra = checkFieldValues(oauth.clientFields, input.extra ?? {}, { previous: saved.custom?.extra });
+  const extra = checkFieldValues(oauth.clientFields, input.extra ?? {}, {
+    previous: saved.custom?.extra,
+  });
   if (!extra.ok) Object.assign(fieldErrors, extra.fieldErrors);
 
   if (Object.keys(fieldErrors).length > 0 || typeof secret === 'object' || !extra.ok) {
     throw validationFailed(fieldErrors);
   }
-  const custom: NonNullable<StoredOAuthClient['custom']> = { clientId, clientSecret: secret, extra: {} };
+  const custom: NonNullable<StoredOAuthClient['custom']> = {
+    clientId,
+    clientSecret: secret,
+    extra: {},
+  };
   // Client fields are all text-like, so each value is stored as text.
   for (const [name, value] of Object.entries(extra.values)) custom.extra[name] = String(value);
   state.oauthClients[provider.id] = { mode: 'custom', custom };
 }
 
-function clientSecretToStore(given: string | undefined, saved: StoredOAuthClient): string | { error: string } {
+function clientSecretToStore(
+  given: string | undefined,
+  saved: StoredOAuthClient,
+): string | { error: string } {
   const kept = saved.custom?.clientSecret;
   if ((given === undefined || given === SECRET_MASK) && kept !== undefined) return kept;
   const secret = (given ?? '').trim();

@@ -32,12 +32,17 @@ export function createFlow(
   if (input.credentialId !== undefined) {
     const target = requireCredential(state, input.credentialId);
     if (target.providerId !== provider.id || target.method !== 'oauth2') {
-      throw validationFailed({ credentialId: `Only a ${provider.name} OAuth credential can be re-authorized here.` });
+      throw validationFailed({
+        credentialId: `Only a ${provider.name} OAuth credential can be re-authorized here.`,
+      });
     }
   }
   const clientId = clientIdInUse(state, provider);
   if (clientId === null) {
-    throw conflict('oauth_client_required', `${provider.name} needs a custom OAuth client before it can connect.`);
+    throw conflict(
+      'oauth_client_required',
+      `${provider.name} needs a custom OAuth client before it can connect.`,
+    );
   }
   const flow: StoredFlow = {
     id: crypto.randomUUID(),
@@ -50,7 +55,6 @@ export function createFlow(
     status: 'pending',
     credentialId: null,
     error: null,
-    stateUsed: false,
     createdAt: now,
     expiresAt: now + FLOW_LIFETIME_MS,
   };
@@ -117,8 +121,8 @@ export function completeCallback(
   now: number,
 ): StoredFlow {
   const flow = findFlowByState(state, input.state);
-  if (!flow || flow.stateUsed || flow.status !== 'pending') throw invalidState();
-  flow.stateUsed = true;
+  // Every path below settles the flow, so a state is honoured once: a settled flow refuses it.
+  if (!flow || flow.status !== 'pending') throw invalidState();
   if (now >= flow.expiresAt) {
     flow.status = 'expired';
     flow.error = EXPIRED_ERROR;
@@ -129,21 +133,31 @@ export function completeCallback(
     return fail(
       flow,
       input.error,
-      input.error === 'access_denied' ? 'Access was denied.' : `The provider reported "${input.error}".`,
+      input.error === 'access_denied'
+        ? 'Access was denied.'
+        : `The provider reported "${input.error}".`,
     );
   }
-  if (input.code === undefined) return fail(flow, 'invalid_request', 'The provider sent neither a code nor an error.');
+  if (input.code === undefined)
+    return fail(flow, 'invalid_request', 'The provider sent neither a code nor an error.');
 
   const code = state.authorizationCodes.find((candidate) => candidate.code === input.code);
   if (!code || !codeFits(code, flow, verifierChallenge, now)) {
     if (code) code.used = true;
-    return fail(flow, 'invalid_grant', 'The provider did not confirm the authorization. Start again.');
+    return fail(
+      flow,
+      'invalid_grant',
+      'The provider did not confirm the authorization. Start again.',
+    );
   }
   code.used = true;
 
   if (flow.reauthorizeCredentialId !== null) {
-    const target = state.credentials.find((candidate) => candidate.id === flow.reauthorizeCredentialId);
-    if (!target) return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
+    const target = state.credentials.find(
+      (candidate) => candidate.id === flow.reauthorizeCredentialId,
+    );
+    if (!target)
+      return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
     target.tokens = newTokens();
     target.account = code.account;
     target.health = 'active';
@@ -171,7 +185,12 @@ export function completeCallback(
   return succeed(flow, id);
 }
 
-function codeFits(code: StoredAuthorizationCode, flow: StoredFlow, verifierChallenge: string | null, now: number) {
+function codeFits(
+  code: StoredAuthorizationCode,
+  flow: StoredFlow,
+  verifierChallenge: string | null,
+  now: number,
+) {
   return (
     !code.used &&
     now < code.expiresAt &&
@@ -185,7 +204,10 @@ function codeFits(code: StoredAuthorizationCode, flow: StoredFlow, verifierChall
 }
 
 function invalidState() {
-  return badRequest('This sign-in response is not valid any more. Start the connection again.', 'invalid_state');
+  return badRequest(
+    'This sign-in response is not valid any more. Start the connection again.',
+    'invalid_state',
+  );
 }
 
 function fail(flow: StoredFlow, code: string, message: string): StoredFlow {

@@ -1,5 +1,10 @@
 import type { Provider } from '../../src/credentials/backend';
-import { findProviderFixture, platformClientId, providerFixtures, type ProviderFixture } from '../fixtures';
+import {
+  findProviderFixture,
+  platformClientId,
+  providerFixtures,
+  type ProviderFixture,
+} from '../fixtures';
 import { badRequest, notFound } from './http-error';
 import type { StoreState, StoredOAuthClient } from './state';
 
@@ -12,7 +17,8 @@ export function requireProvider(providerId: string): ProviderFixture {
 
 /** The provider's OAuth description, or a 400 for a provider that has no OAuth. */
 export function requireOAuth(provider: ProviderFixture): NonNullable<ProviderFixture['oauth']> {
-  if (!provider.oauth) throw badRequest(`${provider.name} does not support OAuth.`, 'oauth_not_supported');
+  if (!provider.oauth)
+    throw badRequest(`${provider.name} does not support OAuth.`, 'oauth_not_supported');
   return provider.oauth;
 }
 

@@ -25,7 +25,8 @@ export function seedState(name: SeedName, now: number): StoreState {
   if (name === 'empty') return emptyState(name);
 
   const credential = (
-    fields: Pick<StoredCredential, 'id' | 'providerId' | 'name' | 'method' | 'values'> & Partial<StoredCredential>,
+    fields: Pick<StoredCredential, 'id' | 'providerId' | 'name' | 'method' | 'values'> &
+      Partial<StoredCredential>,
     ageDays: number,
   ): StoredCredential => ({
     account: null,
@@ -37,7 +38,10 @@ export function seedState(name: SeedName, now: number): StoreState {
     expiresAt: null,
     ...fields,
   });
-  const tokens = (label: string) => ({ accessToken: `seed-access-${label}`, refreshToken: `seed-refresh-${label}` });
+  const tokens = (label: string) => ({
+    accessToken: `seed-access-${label}`,
+    refreshToken: `seed-refresh-${label}`,
+  });
 
   return {
     ...emptyState(name),
@@ -80,12 +84,21 @@ export function seedState(name: SeedName, now: number): StoreState {
           providerId: 'firecrawl',
           name: 'Self-hosted crawler',
           method: 'api_key',
-          values: { firecrawl_api_key: 'fc-seeded00000000000000000000000002', base_url: 'https://firecrawl.internal.example' },
+          values: {
+            firecrawl_api_key: 'fc-seeded00000000000000000000000002',
+            base_url: 'https://firecrawl.internal.example',
+          },
         },
         7,
       ),
       credential(
-        { id: 'cred-jina-no-key', providerId: 'jina-reader', name: 'Jina Reader (no key)', method: 'api_key', values: { api_key: '' } },
+        {
+          id: 'cred-jina-no-key',
+          providerId: 'jina-reader',
+          name: 'Jina Reader (no key)',
+          method: 'api_key',
+          values: { api_key: '' },
+        },
         5,
       ),
       credential(
@@ -125,7 +138,11 @@ export function seedState(name: SeedName, now: number): StoreState {
     oauthClients: {
       dropbox: {
         mode: 'custom',
-        custom: { clientId: 'seeded-dropbox-app-key', clientSecret: 'seeded-dropbox-app-secret', extra: {} },
+        custom: {
+          clientId: 'seeded-dropbox-app-key',
+          clientSecret: 'seeded-dropbox-app-secret',
+          extra: {},
+        },
       },
     },
   };

@@ -58,8 +58,6 @@ export interface StoredFlow {
   status: OAuthFlowState;
   credentialId: string | null;
   error: { code: string; message: string } | null;
-  /** Set once a callback presented the state: a state works once. */
-  stateUsed: boolean;
   createdAt: number;
   expiresAt: number;
 }

@@ -13,10 +13,15 @@ import type {
   SaveOAuthClientInput,
   UpdateCredentialInput,
 } from './backend';
-import { CredentialsError, type CredentialsErrorBody, type CredentialsErrorCode } from './credentials-error';
+import {
+  CredentialsError,
+  type CredentialsErrorBody,
+  type CredentialsErrorCode,
+} from './credentials-error';
 
 /** Headers sent with every request: fixed, or computed per request (e.g. a fresh auth token). */
-export type HttpCredentialsBackendHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+export type HttpCredentialsBackendHeaders =
+  HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
 /** Options of {@link createHttpCredentialsBackend}. */
 export interface HttpCredentialsBackendOptions {
@@ -53,7 +58,9 @@ interface Outcome<T> {
  *   headers: async () => ({ Authorization: `Bearer ${await getToken()}` }),
  * });
  */
-export function createHttpCredentialsBackend(options: HttpCredentialsBackendOptions): CredentialsBackend {
+export function createHttpCredentialsBackend(
+  options: HttpCredentialsBackendOptions,
+): CredentialsBackend {
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: guardFetch(baseFetch) });
 
@@ -69,7 +76,10 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
       return providers;
     },
 
-    async listCredentials(filter?: { providerId?: string }, call?: CallOptions): Promise<Credential[]> {
+    async listCredentials(
+      filter?: { providerId?: string },
+      call?: CallOptions,
+    ): Promise<Credential[]> {
       const query = filter?.providerId === undefined ? {} : { providerId: filter.providerId };
       const outcome = client.GET('/credentials', {
         params: { query },
@@ -80,7 +90,10 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
       return credentials;
     },
 
-    async createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Promise<Credential> {
+    async createApiKeyCredential(
+      providerId: string,
+      input: CreateApiKeyInput,
+    ): Promise<Credential> {
       const outcome = client.POST('/providers/{providerId}/credentials', {
         params: { path: { providerId } },
         body: input,
@@ -89,7 +102,11 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
       return json(outcome);
     },
 
-    async updateCredential(credentialId: string, version: number, input: UpdateCredentialInput): Promise<Credential> {
+    async updateCredential(
+      credentialId: string,
+      version: number,
+      input: UpdateCredentialInput,
+    ): Promise<Credential> {
       const outcome = client.PATCH('/credentials/{credentialId}', {
         params: { path: { credentialId }, header: { 'If-Match': `"${version}"` } },
         body: input,
@@ -124,7 +141,10 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
       return json(outcome);
     },
 
-    async saveOAuthClient(providerId: string, input: SaveOAuthClientInput): Promise<OAuthClientSettings> {
+    async saveOAuthClient(
+      providerId: string,
+      input: SaveOAuthClientInput,
+    ): Promise<OAuthClientSettings> {
       const outcome = client.PUT('/providers/{providerId}/oauth-client', {
         params: { path: { providerId } },
         body: input,
@@ -141,7 +161,10 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
       return json(outcome);
     },
 
-    async startOAuth(providerId: string, input?: { credentialId?: string }): Promise<OAuthFlowStart> {
+    async startOAuth(
+      providerId: string,
+      input?: { credentialId?: string },
+    ): Promise<OAuthFlowStart> {
       const outcome = client.POST('/providers/{providerId}/oauth/flows', {
         params: { path: { providerId } },
         body: input ?? {},
@@ -171,7 +194,9 @@ export function createHttpCredentialsBackend(options: HttpCredentialsBackendOpti
  * abort) becomes `network_error`, and a success whose body is not JSON becomes
  * `invalid_response` with the real status (openapi-fetch would throw a bare SyntaxError).
  */
-function guardFetch(baseFetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+function guardFetch(
+  baseFetch: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let response: Response;
     try {
@@ -180,7 +205,11 @@ function guardFetch(baseFetch: (request: Request) => Promise<Response>): (reques
       if (request.signal.aborted || isAbortError(error)) throw error;
       throw new CredentialsError(
         0,
-        { code: 'network_error', message: 'The credentials service could not be reached.', retryable: true },
+        {
+          code: 'network_error',
+          message: 'The credentials service could not be reached.',
+          retryable: true,
+        },
         { cause: error },
       );
     }
@@ -281,7 +310,8 @@ function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
     typeof message === 'string' &&
     typeof retryable === 'boolean' &&
     (fieldErrors === undefined ||
-      (isRecord(fieldErrors) && Object.values(fieldErrors).every((text) => typeof text === 'string')))
+      (isRecord(fieldErrors) &&
+        Object.values(fieldErrors).every((text) => typeof text === 'string')))
   );
 }
 

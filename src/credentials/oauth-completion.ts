@@ -59,7 +59,9 @@ function toCompletionStatus(flow: OAuthFlowStatus): OAuthCompletionStatus {
  *
  * The messages carry the flow id and status only; the opener confirms with the backend.
  */
-export async function completeOAuthPopup(options: CompleteOAuthPopupOptions): Promise<OAuthCompletionResult> {
+export async function completeOAuthPopup(
+  options: CompleteOAuthPopupOptions,
+): Promise<OAuthCompletionResult> {
   const location = options.location ?? window.location;
   const win = options.window ?? (window as unknown as OAuthCompletionWindow);
   const createChannel =
@@ -106,7 +108,11 @@ export async function completeOAuthPopup(options: CompleteOAuthPopupOptions): Pr
   }
 
   const status = toCompletionStatus(flow);
-  const message: OAuthCompletionMessage = { type: OAUTH_MESSAGE_TYPE, flowId: flow.flowId, status: flow.status };
+  const message: OAuthCompletionMessage = {
+    type: OAUTH_MESSAGE_TYPE,
+    flowId: flow.flowId,
+    status: flow.status,
+  };
 
   if (createChannel) {
     try {

@@ -34,7 +34,10 @@ export interface OAuthCompletionMessage {
 }
 
 /** Whether `data` is a completion message for `flowId` (anything else is ignored). */
-export function isOAuthCompletionMessage(data: unknown, flowId: string): data is OAuthCompletionMessage {
+export function isOAuthCompletionMessage(
+  data: unknown,
+  flowId: string,
+): data is OAuthCompletionMessage {
   if (typeof data !== 'object' || data === null) return false;
   const message = data as Partial<OAuthCompletionMessage>;
   return message.type === OAUTH_MESSAGE_TYPE && message.flowId === flowId;
@@ -126,7 +129,10 @@ export interface OAuthPopupWindow {
   close(): void;
   focus(): void;
   location: { replace(url: string): void };
-  document?: { title: string; body: { textContent: string | null; style?: Partial<CSSStyleDeclaration> } | null };
+  document?: {
+    title: string;
+    body: { textContent: string | null; style?: Partial<CSSStyleDeclaration> } | null;
+  };
 }
 
 /** The parts of the opener window the flow uses (injectable for tests). */
@@ -245,11 +251,18 @@ function defaultChannelFactory(): ((name: string) => OAuthChannel) | null {
 
 /** Errors that will not go away by asking again: the flow is unknown or we may not read it. */
 function isFatalPollError(error: unknown): boolean {
-  return isCredentialsError(error) && !error.retryable && error.status >= 400 && error.status < 500 && error.status !== 429;
+  return (
+    isCredentialsError(error) &&
+    !error.retryable &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 429
+  );
 }
 
 function failureFrom(error: unknown, fallbackCode: string): OAuthFlowFailure {
-  if (isCredentialsError(error)) return { code: error.code, message: error.message || null, cause: error };
+  if (isCredentialsError(error))
+    return { code: error.code, message: error.message || null, cause: error };
   return { code: fallbackCode, message: null, cause: error };
 }
 
@@ -257,12 +270,15 @@ function failureFrom(error: unknown, fallbackCode: string): OAuthFlowFailure {
  * Creates a controller for one provider's OAuth flows. Hosts usually reach it through
  * `useAddOAuth`; use it directly to build your own UI.
  */
-export function createOAuthFlowController(options: OAuthFlowControllerOptions): OAuthFlowController {
+export function createOAuthFlowController(
+  options: OAuthFlowControllerOptions,
+): OAuthFlowController {
   const { backend, providerId } = options;
   const pollIntervalMs = options.pollIntervalMs ?? defaults.pollIntervalMs;
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   const closedGracePolls = options.closedGracePolls ?? defaults.closedGracePolls;
-  const createChannel = options.createChannel === undefined ? defaultChannelFactory() : options.createChannel;
+  const createChannel =
+    options.createChannel === undefined ? defaultChannelFactory() : options.createChannel;
   const getWindow = (): OAuthFlowWindow => options.window ?? (window as unknown as OAuthFlowWindow);
 
   let snapshot: OAuthFlowSnapshot = { status: 'idle' };
@@ -280,8 +296,12 @@ export function createOAuthFlowController(options: OAuthFlowControllerOptions): 
 
   function openPopup(loadingText: string | undefined): OAuthPopupWindow | null {
     const win = getWindow();
-    const left = Math.round((win.screenX ?? 0) + Math.max(0, ((win.outerWidth ?? 0) - popupSize.width) / 2));
-    const top = Math.round((win.screenY ?? 0) + Math.max(0, ((win.outerHeight ?? 0) - popupSize.height) / 2));
+    const left = Math.round(
+      (win.screenX ?? 0) + Math.max(0, ((win.outerWidth ?? 0) - popupSize.width) / 2),
+    );
+    const top = Math.round(
+      (win.screenY ?? 0) + Math.max(0, ((win.outerHeight ?? 0) - popupSize.height) / 2),
+    );
     // No `noopener`: it would make `open` return null and leave us unable to navigate the popup.
     const features = `popup=yes,width=${popupSize.width},height=${popupSize.height},left=${left},top=${top}`;
     let popup: OAuthPopupWindow | null;
@@ -354,7 +374,12 @@ export function createOAuthFlowController(options: OAuthFlowControllerOptions): 
   }
 
   function blockedSnapshot(s: Session): OAuthFlowSnapshot {
-    return { status: 'blocked', providerId, authorizationUrl: s.flow?.authorizationUrl ?? null, attempts: s.attempts };
+    return {
+      status: 'blocked',
+      providerId,
+      authorizationUrl: s.flow?.authorizationUrl ?? null,
+      attempts: s.attempts,
+    };
   }
 
   function navigate(s: Session, flow: OAuthFlowStart) {
@@ -435,13 +460,22 @@ export function createOAuthFlowController(options: OAuthFlowControllerOptions): 
     const expiresAt = Date.parse(flow.expiresAt);
     const untilExpiry = Number.isFinite(expiresAt) ? expiresAt - now : Number.NaN;
     const timeout =
-      untilExpiry >= minimumTrustedExpiryMs ? Math.min(untilExpiry + expiryGraceMs, timeoutMs) : timeoutMs;
+      untilExpiry >= minimumTrustedExpiryMs
+        ? Math.min(untilExpiry + expiryGraceMs, timeoutMs)
+        : timeoutMs;
     const timeoutTimer = setTimeout(() => {
-      if (isLive(s) && s.flow) finish(s, { status: 'expired', providerId, flowId, reason: 'timeout' });
+      if (isLive(s) && s.flow)
+        finish(s, { status: 'expired', providerId, flowId, reason: 'timeout' });
     }, timeout);
     s.cleanups.push(() => clearTimeout(timeoutTimer));
 
-    setSnapshot({ status: 'waiting', providerId, flowId, authorizationUrl: flow.authorizationUrl, inTab: s.inTab });
+    setSnapshot({
+      status: 'waiting',
+      providerId,
+      flowId,
+      authorizationUrl: flow.authorizationUrl,
+      inTab: s.inTab,
+    });
     schedulePoll(s, pollIntervalMs);
   }
 
@@ -523,7 +557,12 @@ export function createOAuthFlowController(options: OAuthFlowControllerOptions): 
         return;
       case 'pending':
         if (closed && s.closedPolls > closedGracePolls) {
-          finish(s, { status: 'cancelled', providerId, flowId: flow.flowId, reason: 'popup-closed' });
+          finish(s, {
+            status: 'cancelled',
+            providerId,
+            flowId: flow.flowId,
+            reason: 'popup-closed',
+          });
           return;
         }
         if (s.pollAgain) {
@@ -624,7 +663,12 @@ export function createOAuthFlowController(options: OAuthFlowControllerOptions): 
         finish(s, null);
         return;
       }
-      finish(s, { status: 'cancelled', providerId, flowId: s.flow?.flowId ?? null, reason: 'user' });
+      finish(s, {
+        status: 'cancelled',
+        providerId,
+        flowId: s.flow?.flowId ?? null,
+        reason: 'user',
+      });
     },
 
     focusPopup() {

@@ -13,7 +13,10 @@ import {
 } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { isCredentialsError } from '../credentials/credentials-error';
-import { deleteOAuthClientMutationOptions, saveOAuthClientMutationOptions } from '../credentials/mutations';
+import {
+  deleteOAuthClientMutationOptions,
+  saveOAuthClientMutationOptions,
+} from '../credentials/mutations';
 import { oauthClientQueryOptions } from '../credentials/queries';
 import { useProvider } from '../credentials/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
@@ -180,7 +183,8 @@ function validate(
   if (values.mode !== 'custom') return errors;
   const m = messages.oauth.client;
   if (values.clientId.trim() === '') errors.clientId = m.clientIdRequired;
-  if (!hasSavedCustom && values.clientSecret.trim() === '') errors.clientSecret = m.clientSecretRequired;
+  if (!hasSavedCustom && values.clientSecret.trim() === '')
+    errors.clientSecret = m.clientSecretRequired;
   const extra = buildFieldValuesSchema(fields, messages.apiKey.validation).safeParse(values.extra);
   if (!extra.success) {
     for (const issue of extra.error.issues) {
@@ -197,7 +201,8 @@ function toInput(values: ClientFormValues, fields: FieldSchema[]): SaveOAuthClie
   const extra: Record<string, string> = {};
   for (const field of fields) {
     const value = values.extra[field.name];
-    if (value !== undefined) extra[field.name] = typeof value === 'string' ? value.trim() : String(value);
+    if (value !== undefined)
+      extra[field.name] = typeof value === 'string' ? value.trim() : String(value);
   }
   return {
     mode: 'custom',
@@ -272,7 +277,9 @@ function OAuthClientForm({
     if (isCredentialsError(error)) {
       const entries = Object.entries(error.fieldErrors)
         .map(([name, message]) => [formPathOf(name, fields), message] as const)
-        .filter((entry): entry is readonly [FieldPath<ClientFormValues>, string] => entry[0] !== null);
+        .filter(
+          (entry): entry is readonly [FieldPath<ClientFormValues>, string] => entry[0] !== null,
+        );
       if (entries.length > 0) {
         for (const [path, message] of entries) setError(path, { type: 'server', message });
         setFocus(entries[0]![0]);
@@ -282,7 +289,10 @@ function OAuthClientForm({
     setFailure(`${m.saveFailed} ${errorMessage(error, messages)}`);
   }
 
-  async function submit(values: ClientFormValues, kind: 'save' | 'authorize'): Promise<OAuthClientSettings> {
+  async function submit(
+    values: ClientFormValues,
+    kind: 'save' | 'authorize',
+  ): Promise<OAuthClientSettings> {
     inFlight.current = true;
     setBusy(kind);
     try {
@@ -355,29 +365,34 @@ function OAuthClientForm({
         onSave();
       }}
     >
-      {hasPlatformClient ? (
-        <Controller
-          control={control}
-          name="mode"
-          render={({ field }) => (
-            <RadioGroup.Root
-              className="pc-oauth-modes"
-              aria-label={m.modeLabel}
-              value={field.value}
-              onValueChange={(value) => {
-                clearErrors();
-                field.onChange(value);
-              }}
-              disabled={disabled}
-            >
+      <Controller
+        control={control}
+        name="mode"
+        render={({ field }) => (
+          <RadioGroup.Root
+            className="pc-oauth-modes"
+            aria-label={m.modeLabel}
+            value={field.value}
+            onValueChange={(value) => {
+              clearErrors();
+              field.onChange(value);
+            }}
+            disabled={disabled}
+          >
+            {/* Default exists only where the platform has a client; Custom is always there, so
+                the documented path ("choose Custom") works for every provider. */}
+            {hasPlatformClient ? (
               <ModeOption id={ids.default} value="default" title={m.default} help={m.defaultHelp} />
-              <ModeOption id={ids.custom} value="custom" title={m.custom} help={m.customHelp} />
-            </RadioGroup.Root>
-          )}
-        />
-      ) : (
-        <p className="pc-oauth-note">{m.customOnly({ provider: provider.name })}</p>
-      )}
+            ) : null}
+            <ModeOption
+              id={ids.custom}
+              value="custom"
+              title={m.custom}
+              help={hasPlatformClient ? m.customHelp : m.customOnly({ provider: provider.name })}
+            />
+          </RadioGroup.Root>
+        )}
+      />
 
       {mode === 'custom' ? (
         <fieldset className="pc-oauth-custom" disabled={disabled}>
@@ -399,7 +414,9 @@ function OAuthClientForm({
             error={errors.clientSecret?.message}
             {...register('clientSecret', { onChange: () => clearErrors('clientSecret') })}
           />
-          {fields.length > 0 ? <SchemaFields fields={fields} control={control} name="extra" /> : null}
+          {fields.length > 0 ? (
+            <SchemaFields fields={fields} control={control} name="extra" />
+          ) : null}
         </fieldset>
       ) : null}
 
@@ -416,7 +433,12 @@ function OAuthClientForm({
               <Button size="sm" onClick={() => setConfirmingRemove(false)} disabled={disabled}>
                 {m.keep}
               </Button>
-              <Button size="sm" variant="danger" onClick={() => void onRemove()} disabled={disabled}>
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => void onRemove()}
+                disabled={disabled}
+              >
                 {m.removeConfirmAction}
               </Button>
             </div>
@@ -459,7 +481,17 @@ function OAuthClientForm({
   );
 }
 
-function ModeOption({ id, value, title, help }: { id: string; value: string; title: string; help: string }) {
+function ModeOption({
+  id,
+  value,
+  title,
+  help,
+}: {
+  id: string;
+  value: string;
+  title: string;
+  help: string;
+}) {
   const helpId = `${id}-help`;
   return (
     <div className="pc-oauth-mode">
@@ -514,7 +546,10 @@ function RedirectUri({ uri }: { uri: string }) {
           aria-describedby={`${id}-help`}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <Button onClick={() => void onCopy()} aria-label={copy === 'copied' ? m.copied : m.copyRedirectUri}>
+        <Button
+          onClick={() => void onCopy()}
+          aria-label={copy === 'copied' ? m.copied : m.copyRedirectUri}
+        >
           {copy === 'copied' ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
           {copy === 'copied' ? m.copied : m.copy}
         </Button>

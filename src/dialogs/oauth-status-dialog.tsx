@@ -1,4 +1,11 @@
-import { CircleAlert, CircleCheck, CircleSlash, Clock, LoaderCircle, ShieldAlert } from 'lucide-react';
+import {
+  CircleAlert,
+  CircleCheck,
+  CircleSlash,
+  Clock,
+  LoaderCircle,
+  ShieldAlert,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isCredentialsError } from '../credentials/credentials-error';
 import type { OAuthFlowSnapshot } from '../credentials/oauth-flow';
@@ -37,7 +44,10 @@ interface StatusView {
   tone: 'progress' | 'success' | 'warning' | 'error';
 }
 
-function failureText(state: Extract<OAuthFlowSnapshot, { status: 'failed' }>, messages: Messages): string {
+function failureText(
+  state: Extract<OAuthFlowSnapshot, { status: 'failed' }>,
+  messages: Messages,
+): string {
   const { error } = state;
   if (isCredentialsError(error.cause)) return errorMessage(error.cause, messages);
   return error.message ?? messages.common.error.unknown;
@@ -69,7 +79,9 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
         body: (
           <>
             <p>{m.blocked.body({ provider })}</p>
-            {state.attempts > 1 ? <p className="pc-oauth-status-note">{m.blocked.stillBlocked}</p> : null}
+            {state.attempts > 1 ? (
+              <p className="pc-oauth-status-note">{m.blocked.stillBlocked}</p>
+            ) : null}
           </>
         ),
         icon: <ShieldAlert {...iconProps} />,
@@ -100,7 +112,11 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
         title: m.failed.title({ provider }),
         body: (
           <>
-            <p>{clientRequired ? m.failed.clientRequired({ provider }) : failureText(state, messages)}</p>
+            <p>
+              {clientRequired
+                ? m.failed.clientRequired({ provider })
+                : failureText(state, messages)}
+            </p>
             <p className="pc-oauth-status-note">{m.nothingSaved}</p>
           </>
         ),
@@ -216,14 +232,14 @@ export function OAuthStatusDialog({
     case 'succeeded':
       actions = (
         <Button variant="primary" onClick={close}>
-          {m.close}
+          {m.done}
         </Button>
       );
       break;
     case 'failed':
       actions = (
         <>
-          <Button onClick={close}>{m.close}</Button>
+          <Button onClick={close}>{m.dismiss}</Button>
           {state.error.code === 'oauth_client_required' && onOpenClientSettings ? (
             <Button variant="primary" onClick={onOpenClientSettings}>
               {m.failed.setUpClient}
@@ -241,7 +257,7 @@ export function OAuthStatusDialog({
     case 'cancelled':
       actions = (
         <>
-          <Button onClick={close}>{m.close}</Button>
+          <Button onClick={close}>{m.dismiss}</Button>
           <Button variant="primary" onClick={onRetry}>
             {m.tryAgain}
           </Button>

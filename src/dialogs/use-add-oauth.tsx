@@ -1,5 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { toast } from 'sonner';
 import type { Credential } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
@@ -13,7 +21,10 @@ import {
 import { credentialKeys } from '../credentials/query-keys';
 import { useProvider } from '../credentials/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
-import { OAuthClientSettingsDialog, type OAuthAuthorizeRequest } from './oauth-client-settings-dialog';
+import {
+  OAuthClientSettingsDialog,
+  type OAuthAuthorizeRequest,
+} from './oauth-client-settings-dialog';
 import { OAuthStatusDialog } from './oauth-status-dialog';
 
 /** Options of {@link useAddOAuth}. */
@@ -96,10 +107,20 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
   const m = messages.oauth;
   const provider = useProvider(providerId).data ?? null;
   const providerName = provider?.name ?? providerId;
-  const controller = useMemo(() => getSharedOAuthFlowController(backend, providerId), [backend, providerId]);
-  const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  const controller = useMemo(
+    () => getSharedOAuthFlowController(backend, providerId),
+    [backend, providerId],
+  );
+  const snapshot = useSyncExternalStore(
+    controller.subscribe,
+    controller.getSnapshot,
+    controller.getSnapshot,
+  );
   const [owner] = useState(() => Symbol('useAddOAuth'));
-  const [settings, setSettings] = useState<{ open: boolean; setup: boolean }>({ open: false, setup: false });
+  const [settings, setSettings] = useState<{ open: boolean; setup: boolean }>({
+    open: false,
+    setup: false,
+  });
   const trigger = useRef<HTMLElement | null>(null);
   const lastStart = useRef<AddOAuthStartOptions>({});
   const onConnectedRef = useRef(onConnected);

@@ -75,7 +75,11 @@ function PanelForNode({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
-  const name = provider.data?.name ?? messages.canvas.unknownProviderName({ id: providerId });
+  const name =
+    provider.data?.name ??
+    (provider.isPending
+      ? messages.canvas.dataSource
+      : messages.canvas.unknownProviderName({ id: providerId }));
   const hasOAuth = provider.data?.methods.includes('oauth2') ?? false;
   const connect = provider.data ? (
     <div className="pc-panel-actions">

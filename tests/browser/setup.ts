@@ -1,3 +1,5 @@
+import '@xyflow/react/dist/style.css';
+import '../../src/styles.css';
 import { afterEach } from 'vitest';
 
 afterEach(() => {

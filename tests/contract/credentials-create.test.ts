@@ -6,8 +6,10 @@ const FIRECRAWL_KEY = 'fc-0123456789abcdef';
 
 describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', () => {
   const ctx = useContractBackend();
-  const createFirecrawl = (name?: string, values: Record<string, string | boolean> = { firecrawl_api_key: FIRECRAWL_KEY }) =>
-    ctx.backend.createApiKeyCredential('firecrawl', { name, values });
+  const createFirecrawl = (
+    name?: string,
+    values: Record<string, string | boolean> = { firecrawl_api_key: FIRECRAWL_KEY },
+  ) => ctx.backend.createApiKeyCredential('firecrawl', { name, values });
 
   it('stores a credential and answers 201 with the secret masked', async () => {
     const credential = await createFirecrawl('Production');
@@ -33,18 +35,28 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   it('makes only the first credential of a provider its default', async () => {
     const first = await createFirecrawl('One');
     const second = await createFirecrawl('Two');
-    const notion = await ctx.backend.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_abc' } });
+    const notion = await ctx.backend.createApiKeyCredential('notion', {
+      values: { integration_secret: 'ntn_abc' },
+    });
 
     expect([first.isDefault, second.isDefault, notion.isDefault]).toEqual([true, false, true]);
   });
 
   it('lists all credentials oldest first, or one provider’s', async () => {
     const one = await createFirecrawl('One');
-    const notion = await ctx.backend.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_abc' } });
+    const notion = await ctx.backend.createApiKeyCredential('notion', {
+      values: { integration_secret: 'ntn_abc' },
+    });
     const two = await createFirecrawl('Two');
 
-    expect((await ctx.backend.listCredentials()).map((c) => c.id)).toEqual([one.id, notion.id, two.id]);
-    expect((await ctx.backend.listCredentials({ providerId: 'firecrawl' })).map((c) => c.id)).toEqual([one.id, two.id]);
+    expect((await ctx.backend.listCredentials()).map((c) => c.id)).toEqual([
+      one.id,
+      notion.id,
+      two.id,
+    ]);
+    expect(
+      (await ctx.backend.listCredentials({ providerId: 'firecrawl' })).map((c) => c.id),
+    ).toEqual([one.id, two.id]);
     expect(await ctx.backend.listCredentials({ providerId: 'google-drive' })).toEqual([]);
   });
 
@@ -58,16 +70,26 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       firecrawl_api_key: FIRECRAWL_KEY,
       base_url: '  https://crawl.example.com  ',
     });
-    expect(selfHosted.values).toEqual({ firecrawl_api_key: SECRET_MASK, base_url: 'https://crawl.example.com' });
+    expect(selfHosted.values).toEqual({
+      firecrawl_api_key: SECRET_MASK,
+      base_url: 'https://crawl.example.com',
+    });
 
-    const error = await rejectionOf(createFirecrawl('Bad URL', { firecrawl_api_key: FIRECRAWL_KEY, base_url: 'javascript:alert(1)' }));
+    const error = await rejectionOf(
+      createFirecrawl('Bad URL', {
+        firecrawl_api_key: FIRECRAWL_KEY,
+        base_url: 'javascript:alert(1)',
+      }),
+    );
     expect(error.status).toBe(422);
     expect(Object.keys(error.fieldErrors)).toEqual(['base_url']);
   });
 
   it('accepts a Jina Reader credential without a key, and masks one with a key', async () => {
     const keyless = await ctx.backend.createApiKeyCredential('jina-reader', { values: {} });
-    const keyed = await ctx.backend.createApiKeyCredential('jina-reader', { values: { api_key: 'jina_secret' } });
+    const keyed = await ctx.backend.createApiKeyCredential('jina-reader', {
+      values: { api_key: 'jina_secret' },
+    });
 
     expect(keyless.values).toEqual({ api_key: '' });
     expect(keyed.values).toEqual({ api_key: SECRET_MASK });
@@ -89,7 +111,11 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       expect((await createFirecrawl('a'.repeat(100))).name).toHaveLength(100);
 
       const error = await rejectionOf(createFirecrawl('b'.repeat(101)));
-      expect([error.status, error.code, error.retryable]).toEqual([422, 'validation_failed', false]);
+      expect([error.status, error.code, error.retryable]).toEqual([
+        422,
+        'validation_failed',
+        false,
+      ]);
       expect(error.fieldErrors).toEqual({ name: expect.stringContaining('100') });
     });
 
@@ -153,21 +179,29 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       // Two-byte characters: 2,048 fit, one more does not, whatever the character count.
       await createFirecrawl('4 KB of é', { firecrawl_api_key: 'é'.repeat(2048) });
 
-      const error = await rejectionOf(createFirecrawl('Too long', { firecrawl_api_key: `${'k'.repeat(4096)}x` }));
+      const error = await rejectionOf(
+        createFirecrawl('Too long', { firecrawl_api_key: `${'k'.repeat(4096)}x` }),
+      );
       expect(error.status).toBe(422);
       expect(error.fieldErrors.firecrawl_api_key).toMatch(/4 KB/);
-      const multibyte = await rejectionOf(createFirecrawl('Too long é', { firecrawl_api_key: `${'é'.repeat(2048)}x` }));
+      const multibyte = await rejectionOf(
+        createFirecrawl('Too long é', { firecrawl_api_key: `${'é'.repeat(2048)}x` }),
+      );
       expect(multibyte.fieldErrors.firecrawl_api_key).toMatch(/4 KB/);
     });
 
     it('refuses a secret with inner whitespace', async () => {
-      const error = await rejectionOf(createFirecrawl('Spaced', { firecrawl_api_key: 'fc-abc def' }));
+      const error = await rejectionOf(
+        createFirecrawl('Spaced', { firecrawl_api_key: 'fc-abc def' }),
+      );
       expect(error.status).toBe(422);
       expect(error.fieldErrors).toEqual({ firecrawl_api_key: expect.stringMatching(/spaces/) });
     });
 
     it('refuses unknown fields, naming them', async () => {
-      const error = await rejectionOf(createFirecrawl('Extra', { firecrawl_api_key: FIRECRAWL_KEY, password: 'x' }));
+      const error = await rejectionOf(
+        createFirecrawl('Extra', { firecrawl_api_key: FIRECRAWL_KEY, password: 'x' }),
+      );
       expect(error.status).toBe(422);
       expect(error.fieldErrors).toEqual({ password: expect.any(String) });
     });
@@ -190,8 +224,14 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   });
 
   it('answers 400 for a provider without the API key method', async () => {
-    const error = await rejectionOf(ctx.backend.createApiKeyCredential('google-drive', { values: {} }));
-    expect([error.status, error.code, error.retryable]).toEqual([400, 'method_not_supported', false]);
+    const error = await rejectionOf(
+      ctx.backend.createApiKeyCredential('google-drive', { values: {} }),
+    );
+    expect([error.status, error.code, error.retryable]).toEqual([
+      400,
+      'method_not_supported',
+      false,
+    ]);
   });
 
   it.each([
@@ -202,6 +242,8 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   ])('answers 400 bad_request for a body with %s', async (_label, body) => {
     const response = await rawRequest('POST', '/providers/firecrawl/credentials', { body });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'bad_request', message: expect.any(String), retryable: false } });
+    expect(await response.json()).toEqual({
+      error: { code: 'bad_request', message: expect.any(String), retryable: false },
+    });
   });
 });

@@ -4,9 +4,13 @@ import { rejectionOf, useContractBackend } from './support/contract-harness';
 describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/default-credential', () => {
   const ctx = useContractBackend();
   const create = (name: string) =>
-    ctx.backend.createApiKeyCredential('firecrawl', { name, values: { firecrawl_api_key: `fc-${name}` } });
+    ctx.backend.createApiKeyCredential('firecrawl', {
+      name,
+      values: { firecrawl_api_key: `fc-${name}` },
+    });
   const defaultName = async (providerId = 'firecrawl') =>
-    (await ctx.backend.listCredentials({ providerId })).find((credential) => credential.isDefault)?.name ?? null;
+    (await ctx.backend.listCredentials({ providerId })).find((credential) => credential.isDefault)
+      ?.name ?? null;
 
   it('deletes with 204 and forgets the credential', async () => {
     const doomed = await create('Doomed');
@@ -14,7 +18,9 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
 
     await expect(ctx.backend.deleteCredential(doomed.id)).resolves.toBeUndefined();
     expect(ctx.exchanges.at(-1)).toMatchObject({ method: 'DELETE', status: 204, responseBody: '' });
-    expect((await ctx.backend.listCredentials()).map((credential) => credential.id)).toEqual([kept.id]);
+    expect((await ctx.backend.listCredentials()).map((credential) => credential.id)).toEqual([
+      kept.id,
+    ]);
   });
 
   it('answers 404 for an unknown or already deleted credential', async () => {
@@ -54,14 +60,18 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
     await expect(ctx.backend.setDefaultCredential('firecrawl', second.id)).resolves.toBeUndefined();
     expect(ctx.exchanges.at(-1)).toMatchObject({ method: 'PUT', status: 204 });
     const credentials = await ctx.backend.listCredentials();
-    expect(credentials.map((credential) => [credential.name, credential.isDefault, credential.version])).toEqual([
+    expect(
+      credentials.map((credential) => [credential.name, credential.isDefault, credential.version]),
+    ).toEqual([
       ['First', false, 1],
       ['Second', true, 1],
     ]);
   });
 
   it('answers 422 for a credential of another provider', async () => {
-    const notion = await ctx.backend.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_x' } });
+    const notion = await ctx.backend.createApiKeyCredential('notion', {
+      values: { integration_secret: 'ntn_x' },
+    });
     await create('Firecrawl');
 
     const error = await rejectionOf(ctx.backend.setDefaultCredential('firecrawl', notion.id));
@@ -72,8 +82,12 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
 
   it('answers 404 for an unknown provider or credential', async () => {
     const credential = await create('Real');
-    const unknownProvider = await rejectionOf(ctx.backend.setDefaultCredential('nope', credential.id));
-    const unknownCredential = await rejectionOf(ctx.backend.setDefaultCredential('firecrawl', 'nope'));
+    const unknownProvider = await rejectionOf(
+      ctx.backend.setDefaultCredential('nope', credential.id),
+    );
+    const unknownCredential = await rejectionOf(
+      ctx.backend.setDefaultCredential('firecrawl', 'nope'),
+    );
     expect([unknownProvider.status, unknownCredential.status]).toEqual([404, 404]);
   });
 });

@@ -13,7 +13,9 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
   it('renames, bumping the version and updatedAt', async () => {
     const created = await createFirecrawl();
     ctx.advance(60_000);
-    const renamed = await ctx.backend.updateCredential(created.id, created.version, { name: '  Staging ' });
+    const renamed = await ctx.backend.updateCredential(created.id, created.version, {
+      name: '  Staging ',
+    });
 
     expect(renamed).toMatchObject({
       id: created.id,
@@ -41,7 +43,10 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
     const edited = await ctx.backend.updateCredential(created.id, 1, {
       values: { firecrawl_api_key: SECRET_MASK, base_url: 'https://other.example.com' },
     });
-    expect(edited.values).toEqual({ firecrawl_api_key: SECRET_MASK, base_url: 'https://other.example.com' });
+    expect(edited.values).toEqual({
+      firecrawl_api_key: SECRET_MASK,
+      base_url: 'https://other.example.com',
+    });
     expect(edited.version).toBe(2);
 
     // The secret is still there: clearing the optional base URL alone validates against it.
@@ -51,7 +56,9 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
 
   it('replaces a secret that is re-typed', async () => {
     const created = await createFirecrawl();
-    const edited = await ctx.backend.updateCredential(created.id, 1, { values: { firecrawl_api_key: 'fc-new' } });
+    const edited = await ctx.backend.updateCredential(created.id, 1, {
+      values: { firecrawl_api_key: 'fc-new' },
+    });
     expect([edited.version, edited.values.firecrawl_api_key]).toEqual([2, SECRET_MASK]);
   });
 
@@ -68,9 +75,14 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
     const created = await createFirecrawl();
     await ctx.backend.updateCredential(created.id, 1, { name: 'First edit' });
 
-    const error = await rejectionOf(ctx.backend.updateCredential(created.id, 1, { name: 'Second edit' }));
+    const error = await rejectionOf(
+      ctx.backend.updateCredential(created.id, 1, { name: 'Second edit' }),
+    );
     expect([error.status, error.code, error.retryable]).toEqual([412, 'version_conflict', false]);
-    expect((await ctx.backend.listCredentials())[0]).toMatchObject({ name: 'First edit', version: 2 });
+    expect((await ctx.backend.listCredentials())[0]).toMatchObject({
+      name: 'First edit',
+      version: 2,
+    });
   });
 
   it('answers 404 for an unknown credential', async () => {
@@ -81,14 +93,18 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
   it('answers 409 for a name another credential has, in any case', async () => {
     await createFirecrawl('Production');
     const staging = await createFirecrawl('Staging');
-    const error = await rejectionOf(ctx.backend.updateCredential(staging.id, 1, { name: 'production' }));
+    const error = await rejectionOf(
+      ctx.backend.updateCredential(staging.id, 1, { name: 'production' }),
+    );
     expect([error.status, error.code]).toEqual([409, 'duplicate_name']);
     expect(error.fieldErrors).toEqual({ name: expect.any(String) });
   });
 
   it('lets a credential change the case of its own name', async () => {
     const created = await createFirecrawl('production');
-    expect((await ctx.backend.updateCredential(created.id, 1, { name: 'Production' })).name).toBe('Production');
+    expect((await ctx.backend.updateCredential(created.id, 1, { name: 'Production' })).name).toBe(
+      'Production',
+    );
   });
 
   it.each([
@@ -104,15 +120,21 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
 
   it('answers 422 when a required secret is cleared or gains whitespace', async () => {
     const created = await createFirecrawl();
-    const cleared = await rejectionOf(ctx.backend.updateCredential(created.id, 1, { values: { firecrawl_api_key: ' ' } }));
+    const cleared = await rejectionOf(
+      ctx.backend.updateCredential(created.id, 1, { values: { firecrawl_api_key: ' ' } }),
+    );
     expect(cleared.fieldErrors).toEqual({ firecrawl_api_key: 'API Key is required.' });
-    const spaced = await rejectionOf(ctx.backend.updateCredential(created.id, 1, { values: { firecrawl_api_key: 'a b' } }));
+    const spaced = await rejectionOf(
+      ctx.backend.updateCredential(created.id, 1, { values: { firecrawl_api_key: 'a b' } }),
+    );
     expect(Object.keys(spaced.fieldErrors)).toEqual(['firecrawl_api_key']);
   });
 
   it('answers 422 for unknown fields', async () => {
     const created = await createFirecrawl();
-    const error = await rejectionOf(ctx.backend.updateCredential(created.id, 1, { values: { token: 'x' } }));
+    const error = await rejectionOf(
+      ctx.backend.updateCredential(created.id, 1, { values: { token: 'x' } }),
+    );
     expect([error.status, error.fieldErrors]).toEqual([422, { token: expect.any(String) }]);
   });
 
@@ -132,9 +154,14 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
 
     const missing = await rawRequest('PATCH', `/credentials/${created.id}`, { body });
     expect(missing.status).toBe(428);
-    expect(await missing.json()).toMatchObject({ error: { code: 'precondition_required', retryable: false } });
+    expect(await missing.json()).toMatchObject({
+      error: { code: 'precondition_required', retryable: false },
+    });
 
-    const malformed = await rawRequest('PATCH', `/credentials/${created.id}`, { body, headers: { 'If-Match': 'latest' } });
+    const malformed = await rawRequest('PATCH', `/credentials/${created.id}`, {
+      body,
+      headers: { 'If-Match': 'latest' },
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: { code: 'bad_request' } });
   });

@@ -49,15 +49,30 @@ describe('GET/PUT/DELETE /providers/{providerId}/oauth-client', () => {
   });
 
   it('keeps the saved secret when it comes back as the mask or not at all', async () => {
-    await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'app-key', clientSecret: 'app-secret-1' });
-    await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'app-key-2', clientSecret: SECRET_MASK });
-    const renamed = await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'app-key-3' });
+    await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'app-key',
+      clientSecret: 'app-secret-1',
+    });
+    await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'app-key-2',
+      clientSecret: SECRET_MASK,
+    });
+    const renamed = await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'app-key-3',
+    });
 
     expect(renamed.custom).toEqual({ clientId: 'app-key-3', clientSecret: SECRET_MASK, extra: {} });
   });
 
   it('applies OneDrive’s tenant default and keeps a given tenant', async () => {
-    const defaulted = await ctx.backend.saveOAuthClient('onedrive', { mode: 'custom', clientId: 'id', clientSecret: 's' });
+    const defaulted = await ctx.backend.saveOAuthClient('onedrive', {
+      mode: 'custom',
+      clientId: 'id',
+      clientSecret: 's',
+    });
     expect(defaulted.custom?.extra).toEqual({ tenant_id: 'organizations' });
 
     const tenant = await ctx.backend.saveOAuthClient('onedrive', {
@@ -72,13 +87,23 @@ describe('GET/PUT/DELETE /providers/{providerId}/oauth-client', () => {
     ['an empty Client ID', { clientId: '  ', clientSecret: 's' }, ['clientId']],
     ['a Client ID with spaces', { clientId: 'a b', clientSecret: 's' }, ['clientId']],
     ['a new client without a secret', { clientId: 'id' }, ['clientSecret']],
-    ['a new client with the mask as secret', { clientId: 'id', clientSecret: SECRET_MASK }, ['clientSecret']],
+    [
+      'a new client with the mask as secret',
+      { clientId: 'id', clientSecret: SECRET_MASK },
+      ['clientSecret'],
+    ],
     ['a secret with inner whitespace', { clientId: 'id', clientSecret: 'a b' }, ['clientSecret']],
     ['a 4 KB + 1 secret', { clientId: 'id', clientSecret: 's'.repeat(4097) }, ['clientSecret']],
-    ['an unknown extra field', { clientId: 'id', clientSecret: 's', extra: { region: 'eu' } }, ['region']],
+    [
+      'an unknown extra field',
+      { clientId: 'id', clientSecret: 's', extra: { region: 'eu' } },
+      ['region'],
+    ],
     ['nothing', {}, ['clientId', 'clientSecret']],
   ])('answers 422 for %s', async (_label, input, fields) => {
-    const error = await rejectionOf(ctx.backend.saveOAuthClient('onedrive', { mode: 'custom', ...input }));
+    const error = await rejectionOf(
+      ctx.backend.saveOAuthClient('onedrive', { mode: 'custom', ...input }),
+    );
     expect([error.status, error.code, error.retryable]).toEqual([422, 'validation_failed', false]);
     expect(Object.keys(error.fieldErrors).sort()).toEqual(fields);
     expect((await ctx.backend.getOAuthClient('onedrive')).custom).toBeNull();
@@ -91,28 +116,56 @@ describe('GET/PUT/DELETE /providers/{providerId}/oauth-client', () => {
   });
 
   it('keeps a saved custom client while Default is chosen', async () => {
-    await ctx.backend.saveOAuthClient('notion', { mode: 'custom', clientId: 'mine', clientSecret: 'shh' });
+    await ctx.backend.saveOAuthClient('notion', {
+      mode: 'custom',
+      clientId: 'mine',
+      clientSecret: 'shh',
+    });
     const backToDefault = await ctx.backend.saveOAuthClient('notion', { mode: 'default' });
 
-    expect(backToDefault).toMatchObject({ mode: 'default', custom: { clientId: 'mine', clientSecret: SECRET_MASK } });
-    const custom = await ctx.backend.saveOAuthClient('notion', { mode: 'custom', clientId: 'mine' });
+    expect(backToDefault).toMatchObject({
+      mode: 'default',
+      custom: { clientId: 'mine', clientSecret: SECRET_MASK },
+    });
+    const custom = await ctx.backend.saveOAuthClient('notion', {
+      mode: 'custom',
+      clientId: 'mine',
+    });
     expect(custom.mode).toBe('custom');
   });
 
   it('removes the custom client, falling back to the platform client or to none', async () => {
-    await ctx.backend.saveOAuthClient('notion', { mode: 'custom', clientId: 'mine', clientSecret: 'shh' });
-    await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'app', clientSecret: 'shh' });
+    await ctx.backend.saveOAuthClient('notion', {
+      mode: 'custom',
+      clientId: 'mine',
+      clientSecret: 'shh',
+    });
+    await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'app',
+      clientSecret: 'shh',
+    });
 
-    expect(await ctx.backend.deleteOAuthClient('notion')).toMatchObject({ mode: 'default', custom: null });
-    expect(await ctx.backend.deleteOAuthClient('dropbox')).toMatchObject({ mode: 'custom', custom: null });
+    expect(await ctx.backend.deleteOAuthClient('notion')).toMatchObject({
+      mode: 'default',
+      custom: null,
+    });
+    expect(await ctx.backend.deleteOAuthClient('dropbox')).toMatchObject({
+      mode: 'custom',
+      custom: null,
+    });
     // Idempotent.
-    expect(await ctx.backend.deleteOAuthClient('dropbox')).toMatchObject({ mode: 'custom', custom: null });
+    expect(await ctx.backend.deleteOAuthClient('dropbox')).toMatchObject({
+      mode: 'custom',
+      custom: null,
+    });
   });
 
   it('answers 400 for a provider without OAuth and 404 for an unknown one', async () => {
     const calls = [
       (id: string) => ctx.backend.getOAuthClient(id),
-      (id: string) => ctx.backend.saveOAuthClient(id, { mode: 'custom', clientId: 'a', clientSecret: 'b' }),
+      (id: string) =>
+        ctx.backend.saveOAuthClient(id, { mode: 'custom', clientId: 'a', clientSecret: 'b' }),
       (id: string) => ctx.backend.deleteOAuthClient(id),
     ];
     for (const call of calls) {
@@ -124,7 +177,9 @@ describe('GET/PUT/DELETE /providers/{providerId}/oauth-client', () => {
   });
 
   it('answers 400 for a malformed body', async () => {
-    const response = await rawRequest('PUT', '/providers/dropbox/oauth-client', { body: '{"mode": "sometimes"}' });
+    const response = await rawRequest('PUT', '/providers/dropbox/oauth-client', {
+      body: '{"mode": "sometimes"}',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'bad_request' } });
   });

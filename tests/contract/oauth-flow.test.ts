@@ -7,7 +7,12 @@ import {
 } from '../../mocks/oauth-provider/provider';
 import { s256CodeChallenge } from '../../mocks/store/random';
 import type { OAuthFlowStart } from '../../src/credentials/backend';
-import { rejectionOf, START, useContractBackend, type ContractContext } from './support/contract-harness';
+import {
+  rejectionOf,
+  START,
+  useContractBackend,
+  type ContractContext,
+} from './support/contract-harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,7 +57,10 @@ describe('OAuth flows', () => {
     it('uses a fresh state for every flow', async () => {
       const states = new Set<string>();
       for (let i = 0; i < 5; i += 1) {
-        states.add(parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl).state);
+        states.add(
+          parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl)
+            .state,
+        );
       }
       expect(states.size).toBe(5);
     });
@@ -71,10 +79,18 @@ describe('OAuth flows', () => {
     it('answers 409 oauth_client_required for Dropbox and OneDrive until a custom client is saved', async () => {
       for (const providerId of ['dropbox', 'onedrive']) {
         const error = await rejectionOf(ctx.backend.startOAuth(providerId));
-        expect([error.status, error.code, error.retryable]).toEqual([409, 'oauth_client_required', false]);
+        expect([error.status, error.code, error.retryable]).toEqual([
+          409,
+          'oauth_client_required',
+          false,
+        ]);
       }
 
-      await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'my-dropbox-app', clientSecret: 's3cret' });
+      await ctx.backend.saveOAuthClient('dropbox', {
+        mode: 'custom',
+        clientId: 'my-dropbox-app',
+        clientSecret: 's3cret',
+      });
       const start = await ctx.backend.startOAuth('dropbox');
       expect(parseAuthorizationRequest(start.authorizationUrl).clientId).toBe('my-dropbox-app');
     });
@@ -90,12 +106,21 @@ describe('OAuth flows', () => {
       const missing = await rejectionOf(ctx.backend.startOAuth('notion', { credentialId: 'nope' }));
       expect(missing.status).toBe(404);
 
-      const apiKey = await ctx.backend.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_x' } });
-      const wrongMethod = await rejectionOf(ctx.backend.startOAuth('notion', { credentialId: apiKey.id }));
-      expect([wrongMethod.status, Object.keys(wrongMethod.fieldErrors)]).toEqual([422, ['credentialId']]);
+      const apiKey = await ctx.backend.createApiKeyCredential('notion', {
+        values: { integration_secret: 'ntn_x' },
+      });
+      const wrongMethod = await rejectionOf(
+        ctx.backend.startOAuth('notion', { credentialId: apiKey.id }),
+      );
+      expect([wrongMethod.status, Object.keys(wrongMethod.fieldErrors)]).toEqual([
+        422,
+        ['credentialId'],
+      ]);
 
       const drive = await allowAndComplete(ctx, await ctx.backend.startOAuth('google-drive'));
-      const wrongProvider = await rejectionOf(ctx.backend.startOAuth('notion', { credentialId: drive.credentialId ?? '' }));
+      const wrongProvider = await rejectionOf(
+        ctx.backend.startOAuth('notion', { credentialId: drive.credentialId ?? '' }),
+      );
       expect(wrongProvider.status).toBe(422);
     });
   });
@@ -147,7 +172,11 @@ describe('OAuth flows', () => {
     it('gives Notion grants the workspace name and no expiry', async () => {
       await allowAndComplete(ctx, await ctx.backend.startOAuth('notion'));
       const [credential] = await ctx.backend.listCredentials({ providerId: 'notion' });
-      expect(credential).toMatchObject({ name: "Ada's Workspace", account: "Ada's Workspace", expiresAt: null });
+      expect(credential).toMatchObject({
+        name: "Ada's Workspace",
+        account: "Ada's Workspace",
+        expiresAt: null,
+      });
     });
 
     it('suffixes the account name when it is taken', async () => {
@@ -176,7 +205,11 @@ describe('OAuth flows', () => {
         state: redirect.searchParams.get('state') ?? '',
         error: redirect.searchParams.get('error') ?? '',
       });
-      expect(status).toMatchObject({ status: 'failed', credentialId: null, error: { code: 'access_denied' } });
+      expect(status).toMatchObject({
+        status: 'failed',
+        credentialId: null,
+        error: { code: 'access_denied' },
+      });
       expect(await ctx.backend.getOAuthFlow(start.flowId)).toEqual(status);
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
@@ -187,24 +220,32 @@ describe('OAuth flows', () => {
       const code = issueAuthorizationCode(ctx.store, request);
       await ctx.backend.completeOAuthCallback({ state: request.state, code });
 
-      const replay = await rejectionOf(ctx.backend.completeOAuthCallback({ state: request.state, code }));
+      const replay = await rejectionOf(
+        ctx.backend.completeOAuthCallback({ state: request.state, code }),
+      );
       expect([replay.status, replay.code, replay.retryable]).toEqual([400, 'invalid_state', false]);
       expect((await ctx.backend.getOAuthFlow(start.flowId)).status).toBe('succeeded');
       expect(await ctx.backend.listCredentials()).toHaveLength(1);
     });
 
     it('refuses a state after a denial too', async () => {
-      const request = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
+      const request = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
       await ctx.backend.completeOAuthCallback({ state: request.state, error: 'access_denied' });
       const code = issueAuthorizationCode(ctx.store, request);
 
-      const error = await rejectionOf(ctx.backend.completeOAuthCallback({ state: request.state, code }));
+      const error = await rejectionOf(
+        ctx.backend.completeOAuthCallback({ state: request.state, code }),
+      );
       expect(error.code).toBe('invalid_state');
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
     it('refuses an unknown state with 400 invalid_state', async () => {
-      const error = await rejectionOf(ctx.backend.completeOAuthCallback({ state: 'forged', code: 'whatever' }));
+      const error = await rejectionOf(
+        ctx.backend.completeOAuthCallback({ state: 'forged', code: 'whatever' }),
+      );
       expect([error.status, error.code]).toEqual([400, 'invalid_state']);
     });
 
@@ -214,9 +255,14 @@ describe('OAuth flows', () => {
       const code = issueAuthorizationCode(ctx.store, request);
       ctx.advance(10 * MINUTE + 1);
 
-      const error = await rejectionOf(ctx.backend.completeOAuthCallback({ state: request.state, code }));
+      const error = await rejectionOf(
+        ctx.backend.completeOAuthCallback({ state: request.state, code }),
+      );
       expect([error.status, error.code]).toEqual([400, 'invalid_state']);
-      expect(await ctx.backend.getOAuthFlow(start.flowId)).toMatchObject({ status: 'expired', credentialId: null });
+      expect(await ctx.backend.getOAuthFlow(start.flowId)).toMatchObject({
+        status: 'expired',
+        credentialId: null,
+      });
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
@@ -229,21 +275,34 @@ describe('OAuth flows', () => {
       });
 
       const status = await ctx.backend.completeOAuthCallback({ state: request.state, code });
-      expect(status).toMatchObject({ status: 'failed', credentialId: null, error: { code: 'invalid_grant' } });
+      expect(status).toMatchObject({
+        status: 'failed',
+        credentialId: null,
+        error: { code: 'invalid_grant' },
+      });
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
     it('fails the flow when the code was issued for another flow', async () => {
-      const first = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
-      const second = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
+      const first = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
+      const second = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
       const codeForFirst = issueAuthorizationCode(ctx.store, first);
 
-      const status = await ctx.backend.completeOAuthCallback({ state: second.state, code: codeForFirst });
+      const status = await ctx.backend.completeOAuthCallback({
+        state: second.state,
+        code: codeForFirst,
+      });
       expect(status).toMatchObject({ status: 'failed', error: { code: 'invalid_grant' } });
     });
 
     it('fails the flow when the code is older than 60 seconds or unknown', async () => {
-      const stale = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
+      const stale = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
       const code = issueAuthorizationCode(ctx.store, stale);
       ctx.advance(MINUTE);
       expect(await ctx.backend.completeOAuthCallback({ state: stale.state, code })).toMatchObject({
@@ -251,15 +310,21 @@ describe('OAuth flows', () => {
         error: { code: 'invalid_grant' },
       });
 
-      const unknown = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
-      expect(await ctx.backend.completeOAuthCallback({ state: unknown.state, code: 'made-up' })).toMatchObject({
+      const unknown = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
+      expect(
+        await ctx.backend.completeOAuthCallback({ state: unknown.state, code: 'made-up' }),
+      ).toMatchObject({
         status: 'failed',
         error: { code: 'invalid_grant' },
       });
     });
 
     it('fails the flow when the provider sent neither code nor error', async () => {
-      const request = parseAuthorizationRequest((await ctx.backend.startOAuth('notion')).authorizationUrl);
+      const request = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('notion')).authorizationUrl,
+      );
       expect(await ctx.backend.completeOAuthCallback({ state: request.state })).toMatchObject({
         status: 'failed',
         error: { code: 'invalid_request' },
@@ -272,7 +337,10 @@ describe('OAuth flows', () => {
       ctx.advance(2 * HOUR);
       expect((await ctx.backend.listCredentials())[0]?.status).toBe('expired');
 
-      const again = await allowAndComplete(ctx, await ctx.backend.startOAuth('google-drive', { credentialId }));
+      const again = await allowAndComplete(
+        ctx,
+        await ctx.backend.startOAuth('google-drive', { credentialId }),
+      );
 
       expect(again).toMatchObject({ status: 'succeeded', credentialId });
       const credentials = await ctx.backend.listCredentials();
@@ -288,20 +356,36 @@ describe('OAuth flows', () => {
 
     it('lets an OAuth credential be renamed but not given field values', async () => {
       const { credentialId } = await allowAndComplete(ctx, await ctx.backend.startOAuth('notion'));
-      const renamed = await ctx.backend.updateCredential(credentialId ?? '', 1, { name: 'Marketing workspace' });
-      expect(renamed).toMatchObject({ name: 'Marketing workspace', account: "Ada's Workspace", version: 2 });
+      const renamed = await ctx.backend.updateCredential(credentialId ?? '', 1, {
+        name: 'Marketing workspace',
+      });
+      expect(renamed).toMatchObject({
+        name: 'Marketing workspace',
+        account: "Ada's Workspace",
+        version: 2,
+      });
 
-      const error = await rejectionOf(ctx.backend.updateCredential(renamed.id, 2, { values: { token: 'x' } }));
+      const error = await rejectionOf(
+        ctx.backend.updateCredential(renamed.id, 2, { values: { token: 'x' } }),
+      );
       expect([error.status, Object.keys(error.fieldErrors)]).toEqual([422, ['token']]);
     });
   });
 
   describe('the simulated provider', () => {
     it('refuses a client it does not know', async () => {
-      await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'registered', clientSecret: 's' });
-      const request = parseAuthorizationRequest((await ctx.backend.startOAuth('dropbox')).authorizationUrl);
+      await ctx.backend.saveOAuthClient('dropbox', {
+        mode: 'custom',
+        clientId: 'registered',
+        clientSecret: 's',
+      });
+      const request = parseAuthorizationRequest(
+        (await ctx.backend.startOAuth('dropbox')).authorizationUrl,
+      );
 
-      expect(() => issueAuthorizationCode(ctx.store, { ...request, clientId: 'someone-else' })).toThrow(OAuthProviderError);
+      expect(() =>
+        issueAuthorizationCode(ctx.store, { ...request, clientId: 'someone-else' }),
+      ).toThrow(OAuthProviderError);
       expect(issueAuthorizationCode(ctx.store, request)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
 

@@ -20,12 +20,21 @@ describe('GET /providers (listProviders)', () => {
     expect(byId.get('notion')).toMatchObject({
       name: 'Notion',
       methods: expect.arrayContaining(['api_key', 'oauth2']),
-      apiKeyFields: [{ name: 'integration_secret', type: 'secret', required: true, label: 'API Key' }],
+      apiKeyFields: [
+        { name: 'integration_secret', type: 'secret', required: true, label: 'API Key' },
+      ],
       oauth: { hasPlatformClient: true, clientMode: 'default', clientFields: [] },
     });
     expect(byId.get('jina-reader')).toMatchObject({
       methods: ['api_key'],
-      apiKeyFields: [{ name: 'api_key', type: 'secret', required: false, help: expect.stringMatching(/^Leave empty if you don't have one/) }],
+      apiKeyFields: [
+        {
+          name: 'api_key',
+          type: 'secret',
+          required: false,
+          help: expect.stringMatching(/^Leave empty if you don't have one/),
+        },
+      ],
       oauth: null,
     });
     expect(byId.get('firecrawl')?.apiKeyFields).toMatchObject([
@@ -51,7 +60,9 @@ describe('GET /providers (listProviders)', () => {
       scopes: ['Files.Read.All', 'User.Read', 'offline_access'],
       hasPlatformClient: false,
       clientMode: 'none',
-      clientFields: [{ name: 'tenant_id', type: 'text', default: 'organizations', required: false }],
+      clientFields: [
+        { name: 'tenant_id', type: 'text', default: 'organizations', required: false },
+      ],
     });
   });
 
@@ -70,9 +81,17 @@ describe('GET /providers (listProviders)', () => {
     const clientMode = async (id: string) =>
       (await ctx.backend.listProviders()).find((provider) => provider.id === id)?.oauth?.clientMode;
 
-    await ctx.backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'app-key', clientSecret: 'app-secret' });
+    await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'app-key',
+      clientSecret: 'app-secret',
+    });
     expect(await clientMode('dropbox')).toBe('custom');
-    await ctx.backend.saveOAuthClient('notion', { mode: 'custom', clientId: 'mine', clientSecret: 'shh' });
+    await ctx.backend.saveOAuthClient('notion', {
+      mode: 'custom',
+      clientId: 'mine',
+      clientSecret: 'shh',
+    });
     expect(await clientMode('notion')).toBe('custom');
     await ctx.backend.saveOAuthClient('notion', { mode: 'default' });
     expect(await clientMode('notion')).toBe('default');

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CredentialsBackend, OAuthFlowStatus } from '../../src/credentials/backend';
 import { CredentialsError } from '../../src/credentials/credentials-error';
-import { completeOAuthPopup, type OAuthCompletionWindow } from '../../src/credentials/oauth-completion';
+import {
+  completeOAuthPopup,
+  type OAuthCompletionWindow,
+} from '../../src/credentials/oauth-completion';
 import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/credentials/oauth-flow';
 
 const origin = 'https://app.example';
@@ -26,8 +29,13 @@ const succeeded: OAuthFlowStatus = {
 
 let posted: { name: string; message: unknown }[];
 let closedChannels: string[];
-let opener: { postMessage: ReturnType<typeof vi.fn> };
-let win: OAuthCompletionWindow & { close: ReturnType<typeof vi.fn>; history: { replaceState: ReturnType<typeof vi.fn> } };
+type Mocked<F extends (...args: never[]) => unknown> = ReturnType<typeof vi.fn<F>>;
+
+let opener: { postMessage: Mocked<(message: unknown, targetOrigin: string) => void> };
+let win: OAuthCompletionWindow & {
+  close: Mocked<() => void>;
+  history: { replaceState: Mocked<(data: unknown, unused: string, url?: string | null) => void> };
+};
 
 const createChannel = (name: string) => ({
   postMessage: (message: unknown) => posted.push({ name, message }),
@@ -37,8 +45,14 @@ const createChannel = (name: string) => ({
 beforeEach(() => {
   posted = [];
   closedChannels = [];
-  opener = { postMessage: vi.fn() };
-  win = { opener, close: vi.fn(), history: { replaceState: vi.fn() } };
+  opener = { postMessage: vi.fn<(message: unknown, targetOrigin: string) => void>() };
+  win = {
+    opener,
+    close: vi.fn<() => void>(),
+    history: {
+      replaceState: vi.fn<(data: unknown, unused: string, url?: string | null) => void>(),
+    },
+  };
 });
 
 describe('completeOAuthPopup', () => {
@@ -62,7 +76,12 @@ describe('completeOAuthPopup', () => {
 
   it('never puts the code or state in a message, and strips them from the address bar', async () => {
     const backend = backendAnswering(async () => succeeded);
-    await completeOAuthPopup({ backend, location: location('?code=abc&state=st-1'), window: win, createChannel });
+    await completeOAuthPopup({
+      backend,
+      location: location('?code=abc&state=st-1'),
+      window: win,
+      createChannel,
+    });
     const everything = JSON.stringify([posted, opener.postMessage.mock.calls]);
     expect(everything).not.toContain('abc');
     expect(everything).not.toContain('st-1');
@@ -97,7 +116,10 @@ describe('completeOAuthPopup', () => {
       window: win,
       createChannel,
     });
-    expect(backend.completeOAuthCallback).toHaveBeenCalledWith({ state: 'st-1', error: 'access_denied' });
+    expect(backend.completeOAuthCallback).toHaveBeenCalledWith({
+      state: 'st-1',
+      error: 'access_denied',
+    });
     expect(result.status).toBe('denied');
     expect(opener.postMessage).toHaveBeenCalledWith(
       { type: OAUTH_MESSAGE_TYPE, flowId: 'flow-9', status: 'failed' },
@@ -107,7 +129,12 @@ describe('completeOAuthPopup', () => {
 
   it('a page opened without a provider response does not call the backend', async () => {
     const backend = backendAnswering(async () => succeeded);
-    const result = await completeOAuthPopup({ backend, location: location('?code=abc'), window: win, createChannel });
+    const result = await completeOAuthPopup({
+      backend,
+      location: location('?code=abc'),
+      window: win,
+      createChannel,
+    });
     expect(result.status).toBe('invalid');
     expect(backend.completeOAuthCallback).not.toHaveBeenCalled();
     expect(win.close).not.toHaveBeenCalled();

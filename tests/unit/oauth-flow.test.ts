@@ -54,7 +54,11 @@ class FakeWindow implements OAuthFlowWindow {
   }
   /** Delivers a `message` event as the browser would. */
   post(data: unknown, from: { origin?: string; source?: unknown } = {}) {
-    const event = { data, origin: from.origin ?? origin, source: from.source ?? null } as MessageEvent;
+    const event = {
+      data,
+      origin: from.origin ?? origin,
+      source: from.source ?? null,
+    } as MessageEvent;
     [...this.listeners].forEach((listener) => listener(event));
   }
   get popup(): FakePopup {
@@ -180,7 +184,11 @@ function expectNothingLeft() {
   expect(vi.getTimerCount()).toBe(0);
 }
 
-const completion = (status: string, id = flowId) => ({ type: OAUTH_MESSAGE_TYPE, flowId: id, status });
+const completion = (status: string, id = flowId) => ({
+  type: OAUTH_MESSAGE_TYPE,
+  flowId: id,
+  status,
+});
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -209,7 +217,12 @@ describe('OAuth flow: the happy path', () => {
     start();
     await settle();
     expect(win.popup.url).toBe(authorizationUrl);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', flowId, authorizationUrl, inTab: false });
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'waiting',
+      flowId,
+      authorizationUrl,
+      inTab: false,
+    });
   });
 
   it('succeeds only when the backend says so, with the connected account', async () => {
@@ -251,7 +264,9 @@ describe('OAuth flow: the happy path', () => {
   it('re-authorizes a credential when started with its id', async () => {
     start({ credentialId: 'cred-1' });
     await settle();
-    expect(server.backend.startOAuth).toHaveBeenCalledWith('google-drive', { credentialId: 'cred-1' });
+    expect(server.backend.startOAuth).toHaveBeenCalledWith('google-drive', {
+      credentialId: 'cred-1',
+    });
     server.succeed('cred-1');
     await vi.advanceTimersByTimeAsync(1000);
     expect(controller.getSnapshot()).toMatchObject({ status: 'succeeded', reauthorized: true });
@@ -287,9 +302,17 @@ describe('OAuth flow: bad paths', () => {
   it('popup blocked: says so, fetches the URL for a new tab, and Try again reuses the flow', async () => {
     win.blockPopups = true;
     start();
-    expect(controller.getSnapshot()).toMatchObject({ status: 'blocked', authorizationUrl: null, attempts: 1 });
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'blocked',
+      authorizationUrl: null,
+      attempts: 1,
+    });
     await settle();
-    expect(controller.getSnapshot()).toMatchObject({ status: 'blocked', authorizationUrl, attempts: 1 });
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'blocked',
+      authorizationUrl,
+      attempts: 1,
+    });
     // Nothing is polled while nobody is signing in.
     await vi.advanceTimersByTimeAsync(5000);
     expect(server.backend.getOAuthFlow).not.toHaveBeenCalled();
@@ -354,7 +377,10 @@ describe('OAuth flow: bad paths', () => {
   it('consent denied', async () => {
     start();
     await settle();
-    server.set({ status: 'failed', error: { code: 'access_denied', message: 'Access was denied.' } });
+    server.set({
+      status: 'failed',
+      error: { code: 'access_denied', message: 'Access was denied.' },
+    });
     win.post(completion('failed'), { source: win.popup });
     await settle();
     expect(controller.getSnapshot()).toMatchObject({ status: 'denied', flowId });
@@ -489,7 +515,11 @@ describe('OAuth flow: bad paths', () => {
       new CredentialsError(404, { code: 'not_found', message: 'No such flow.', retryable: false }),
     );
     await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'failed', stage: 'flow', error: { code: 'not_found' } });
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'failed',
+      stage: 'flow',
+      error: { code: 'not_found' },
+    });
     expectNothingLeft();
   });
 
@@ -509,26 +539,41 @@ describe('OAuth flow: bad paths', () => {
 
 describe('OAuth flow: cleanup on every exit', () => {
   const exits: [string, () => Promise<void> | void][] = [
-    ['success', async () => {
-      server.succeed();
-      await vi.advanceTimersByTimeAsync(1000);
-    }],
-    ['denied', async () => {
-      server.set({ status: 'failed', error: { code: 'access_denied', message: 'No.' } });
-      await vi.advanceTimersByTimeAsync(1000);
-    }],
-    ['failure', async () => {
-      server.set({ status: 'failed', error: { code: 'invalid_grant', message: 'No.' } });
-      await vi.advanceTimersByTimeAsync(1000);
-    }],
+    [
+      'success',
+      async () => {
+        server.succeed();
+        await vi.advanceTimersByTimeAsync(1000);
+      },
+    ],
+    [
+      'denied',
+      async () => {
+        server.set({ status: 'failed', error: { code: 'access_denied', message: 'No.' } });
+        await vi.advanceTimersByTimeAsync(1000);
+      },
+    ],
+    [
+      'failure',
+      async () => {
+        server.set({ status: 'failed', error: { code: 'invalid_grant', message: 'No.' } });
+        await vi.advanceTimersByTimeAsync(1000);
+      },
+    ],
     ['cancel', () => controller.cancel()],
-    ['timeout', async () => {
-      await vi.advanceTimersByTimeAsync(10 * 60_000);
-    }],
-    ['popup closed', async () => {
-      win.popup.closed = true;
-      await vi.advanceTimersByTimeAsync(5000);
-    }],
+    [
+      'timeout',
+      async () => {
+        await vi.advanceTimersByTimeAsync(10 * 60_000);
+      },
+    ],
+    [
+      'popup closed',
+      async () => {
+        win.popup.closed = true;
+        await vi.advanceTimersByTimeAsync(5000);
+      },
+    ],
     ['unmount (reset)', () => controller.reset()],
   ];
 

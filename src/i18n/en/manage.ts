@@ -39,7 +39,8 @@ export const manage = {
     usedBy: (p: { count: number }) =>
       p.count === 1 ? 'Used by 1 node:' : `Used by ${p.count} nodes:`,
     unused: 'Not used by any node.',
-    defaultNote: 'It is the default, so nodes that follow the default use it too.',
+    defaultNote:
+      'It is the default: nodes that follow the default switch to the oldest remaining credential, if there is one.',
     confirm: 'Delete',
     deleting: 'Deleting…',
     deleted: (p: { name: string }) => `“${p.name}” was deleted.`,

@@ -8,7 +8,8 @@ export const oauth = {
     p.account ? `${p.provider} re-authorized as ${p.account}` : `${p.provider} re-authorized`,
   status: {
     tryAgain: 'Try again',
-    close: 'Close',
+    dismiss: 'Not now',
+    done: 'Done',
     cancel: 'Cancel',
     nothingSaved: 'Nothing was saved.',
     opening: {
@@ -27,7 +28,8 @@ export const oauth = {
       title: 'The sign-in window was blocked',
       body: (p: { provider: string }) =>
         `Your browser blocked the ${p.provider} sign-in window. Allow pop-ups for this site and try again, or open the sign-in page in a new tab.`,
-      stillBlocked: 'The window was blocked again. Allow pop-ups for this site in the address bar, or use a new tab.',
+      stillBlocked:
+        'The window was blocked again. Allow pop-ups for this site in the address bar, or use a new tab.',
       openInTab: 'Open in a new tab',
       preparingLink: 'Preparing the link…',
     },

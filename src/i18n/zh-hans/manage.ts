@@ -37,7 +37,7 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
       `删除“${p.name}”？使用它的流水线将无法运行，直到为其指定其他凭据。`,
     usedBy: (p: { count: number }) => `被 ${p.count} 个节点使用：`,
     unused: '没有节点使用它。',
-    defaultNote: '它是默认凭据，跟随默认设置的节点也在使用它。',
+    defaultNote: '它是默认凭据：跟随默认设置的节点将改用剩余凭据中最早创建的一个（如有）。',
     confirm: '删除',
     deleting: '删除中…',
     deleted: (p: { name: string }) => `已删除“${p.name}”。`,

@@ -9,7 +9,8 @@ export const oauth: OAuthMessages = {
     p.account ? `已重新授权 ${p.provider}（${p.account}）` : `已重新授权 ${p.provider}`,
   status: {
     tryAgain: '重试',
-    close: '关闭',
+    dismiss: '暂不',
+    done: '完成',
     cancel: '取消',
     nothingSaved: '未保存任何内容。',
     opening: {
@@ -39,12 +40,14 @@ export const oauth: OAuthMessages = {
     },
     failed: {
       title: (p: { provider: string }) => `无法连接 ${p.provider}`,
-      clientRequired: (p: { provider: string }) => `${p.provider} 需要先设置 OAuth 客户端才能连接。`,
+      clientRequired: (p: { provider: string }) =>
+        `${p.provider} 需要先设置 OAuth 客户端才能连接。`,
       setUpClient: 'OAuth 客户端设置',
     },
     expired: {
       title: '登录请求已过期',
-      body: (p: { provider: string }) => `在授予访问权限之前，发往 ${p.provider} 的请求已过期。请重新开始连接。`,
+      body: (p: { provider: string }) =>
+        `在授予访问权限之前，发往 ${p.provider} 的请求已过期。请重新开始连接。`,
     },
     cancelled: {
       title: '已取消连接',
@@ -55,7 +58,8 @@ export const oauth: OAuthMessages = {
     },
     succeeded: {
       title: (p: { provider: string }) => `已连接 ${p.provider}`,
-      body: (p: { account: string | null }) => (p.account ? `已连接为 ${p.account}。` : '连接已可使用。'),
+      body: (p: { account: string | null }) =>
+        p.account ? `已连接为 ${p.account}。` : '连接已可使用。',
     },
   },
   client: {

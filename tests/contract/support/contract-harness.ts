@@ -86,14 +86,19 @@ export async function rejectionOf(pending: Promise<unknown>): Promise<Credential
     (value) => ({ resolved: true as const, value }),
     (error: unknown) => ({ resolved: false as const, error }),
   );
-  if (outcome.resolved) throw new Error(`Expected a rejection, got ${JSON.stringify(outcome.value)}`);
+  if (outcome.resolved)
+    throw new Error(`Expected a rejection, got ${JSON.stringify(outcome.value)}`);
   expect(outcome.error).toBeInstanceOf(CredentialsError);
   if (!(outcome.error instanceof CredentialsError)) throw outcome.error;
   return outcome.error;
 }
 
 /** A raw request to the mock server, for what the adapter never sends (malformed bodies, missing headers). */
-export function rawRequest(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
+export function rawRequest(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
   return fetch(`${API}${path}`, {
     method,
     body: init.body,

@@ -1,0 +1,107 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { OAuthClientSettingsDialog } from 'pipeline-connect';
+import type { MockStore } from 'pipeline-connect/mocks';
+import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
+
+const origin = window.location.origin;
+
+/**
+ * **OAuth Client Settings**: Default or Custom, the redirect URI to copy, Save and Authorize,
+ * Save, and Remove for a saved custom client. Each story starts from a fresh mock backend.
+ */
+const meta = {
+  title: 'Dialogs/OAuthClientSettingsDialog',
+  component: OAuthClientSettingsDialog,
+  args: {
+    providerId: 'google-drive',
+    open: true,
+    onOpenChange: fn(),
+    onAuthorize: fn(),
+    onSaved: fn(),
+  },
+} satisfies Meta<typeof OAuthClientSettingsDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function saveCustom(providerId: string, clientId: string) {
+  return (store: MockStore) => {
+    store.saveOAuthClient(
+      providerId,
+      { mode: 'custom', clientId, clientSecret: 'stored-secret' },
+      origin,
+    );
+  };
+}
+
+/** Google Drive on the platform's client: Default chosen, nothing to fill in. */
+export const DefaultClient: Story = {
+  play: async () => {
+    const dialog = await screen.findByRole('dialog', { name: 'OAuth Client Settings' });
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Default' })).toBeChecked());
+    await expect(screen.queryByLabelText('Client ID')).toBeNull();
+    await expect(dialog).toHaveTextContent(`${origin}/oauth-callback.html`);
+  },
+};
+
+/** Switching to Custom reveals Client ID and Client Secret. */
+export const SwitchToCustom: Story = {
+  play: async () => {
+    await userEvent.click(await screen.findByRole('radio', { name: 'Custom' }));
+    await expect(screen.getByLabelText('Client ID')).toBeVisible();
+    await expect(screen.getByLabelText('Client Secret')).toBeVisible();
+  },
+};
+
+/** Dropbox has no platform client: Custom only. Saving without a Client ID is refused. */
+export const CustomOnlyValidation: Story = {
+  args: { providerId: 'dropbox' },
+  play: async ({ args }) => {
+    await screen.findByLabelText('Client ID');
+    await expect(screen.queryByRole('radio', { name: 'Default' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Save and Authorize' }));
+    await expect(await screen.findByText('Enter the Client ID.')).toBeVisible();
+    await expect(screen.getByText('Enter the Client Secret.')).toBeVisible();
+    await expect(args.onAuthorize).not.toHaveBeenCalled();
+  },
+};
+
+/** A saved custom client: the secret stays masked (blank keeps it) and it can be removed. */
+export const SavedCustomClient: Story = {
+  args: { providerId: 'dropbox' },
+  parameters: { backend: { prepare: saveCustom('dropbox', 'dbx-app-12345') } },
+  play: async () => {
+    await waitFor(() => expect(screen.getByLabelText('Client ID')).toHaveValue('dbx-app-12345'));
+    await expect(screen.getByLabelText('Client Secret')).toHaveValue('');
+    await expect(screen.getAllByText('Leave blank to keep the saved secret')[0]).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove custom client' }));
+    await expect(await screen.findByText(/Remove the custom OAuth client\?/)).toBeVisible();
+  },
+};
+
+/** OneDrive's client also needs a tenant, which starts as `organizations`. */
+export const OneDriveTenant: Story = {
+  args: { providerId: 'onedrive' },
+  play: async () => {
+    await waitFor(() => expect(screen.getByLabelText(/Tenant ID/)).toHaveValue('organizations'));
+  },
+};
+
+/** Why the dialog opened, when Add OAuth found no client to use. */
+export const SetupRequired: Story = {
+  args: { providerId: 'dropbox', notice: 'Set up a custom OAuth client to connect Dropbox.' },
+  play: async () => {
+    await expect(
+      await screen.findByText('Set up a custom OAuth client to connect Dropbox.'),
+    ).toBeVisible();
+  },
+};
+
+/** Without `onAuthorize` only Save is offered. */
+export const SaveOnly: Story = {
+  args: { onAuthorize: undefined },
+  play: async () => {
+    await screen.findByRole('radio', { name: 'Default' });
+    await expect(screen.queryByRole('button', { name: 'Save and Authorize' })).toBeNull();
+  },
+};

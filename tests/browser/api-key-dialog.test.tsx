@@ -1,0 +1,473 @@
+import { delay, http, HttpResponse } from 'msw';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { errorResponse } from '../../mocks/handlers';
+import type { Credential } from '../../src/credentials/backend';
+import { ApiKeyDialog } from '../../src/dialogs/api-key-dialog';
+import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
+
+const createUrl = (providerId: string) => `/api/providers/${providerId}/credentials`;
+
+/** The dialog as a host uses it: a button that opens it, state kept by the host. */
+function Host({
+  providerId,
+  onCreated,
+  initiallyOpen = true,
+}: {
+  providerId: string;
+  onCreated?: (credential: Credential) => void;
+  initiallyOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open the dialog
+      </button>
+      <ApiKeyDialog
+        providerId={providerId}
+        open={open}
+        onOpenChange={setOpen}
+        onCreated={onCreated}
+      />
+    </>
+  );
+}
+
+async function renderDialog(
+  options: RenderWithBackendOptions & {
+    providerId?: string;
+    onCreated?: (c: Credential) => void;
+  } = {},
+) {
+  const { providerId = 'firecrawl', onCreated, ...backend } = options;
+  const rendered = await renderWithBackend(
+    <Host providerId={providerId} onCreated={onCreated} />,
+    backend,
+  );
+  const { screen } = rendered;
+  const dialog = screen.getByRole('dialog', { name: 'Add API Key' });
+  await expect.element(dialog.getByLabelText('API Key')).toBeVisible();
+  return {
+    ...rendered,
+    dialog,
+    name: dialog.getByLabelText('Authorization Name'),
+    apiKey: dialog.getByLabelText('API Key'),
+    baseUrl: dialog.getByLabelText('Base URL'),
+    save: dialog.getByRole('button', { name: 'Save' }),
+    cancel: dialog.getByRole('button', { name: 'Cancel' }),
+  };
+}
+
+/** A handler that holds every matching request until `release()` is called. */
+function gate() {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { opened, release: () => release() };
+}
+
+describe('ApiKeyDialog', () => {
+  it('starts empty, titled Add API Key, with the provider’s fields from its schema', async () => {
+    const { dialog, name, apiKey, baseUrl, save } = await renderDialog();
+
+    await expect.element(dialog).toHaveAccessibleDescription('Connect Firecrawl with an API key.');
+    await expect.element(name).toHaveValue('');
+    await expect.element(name).toHaveFocus();
+    await expect.element(apiKey).toHaveValue('');
+    await expect.element(apiKey).toHaveAttribute('placeholder', 'fc-…');
+    await expect.element(baseUrl).toHaveAttribute('placeholder', 'https://api.firecrawl.dev');
+    await expect
+      .element(dialog.getByText('Create a key in your Firecrawl dashboard.'))
+      .toBeVisible();
+    await expect
+      .element(dialog.getByRole('link', { name: 'Learn more' }).first())
+      .toHaveAttribute('href', 'https://docs.firecrawl.dev/introduction');
+    await expect
+      .element(dialog.getByText('Your key is stored encrypted and is never shown again.'))
+      .toBeVisible();
+    await expect.element(save).toBeEnabled();
+    // Authorization Name and Base URL are optional, and say so; the key is not.
+    expect(dialog.getByText('(optional)').elements()).toHaveLength(2);
+  });
+
+  it('enters the key in a password input that is never autofilled, with a show/hide toggle', async () => {
+    const { dialog, apiKey } = await renderDialog();
+
+    await expect.element(apiKey).toHaveAttribute('type', 'password');
+    await expect.element(apiKey).toHaveAttribute('autocomplete', 'new-password');
+    await expect.element(apiKey).toHaveAttribute('spellcheck', 'false');
+    await apiKey.fill('fc-secret');
+    await dialog.getByRole('button', { name: 'Show value' }).click();
+    await expect.element(apiKey).toHaveAttribute('type', 'text');
+    await dialog.getByRole('button', { name: 'Hide value' }).click();
+    await expect.element(apiKey).toHaveAttribute('type', 'password');
+  });
+
+  it('says what is missing on the field without sending anything', async () => {
+    const { dialog, apiKey, save } = await renderDialog();
+
+    await save.click();
+
+    await expect.element(dialog.getByText('API Key is required.')).toBeVisible();
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(apiKey).toHaveFocus();
+    await expect.element(dialog).toBeVisible();
+  });
+
+  it('refuses a key with a space inside, and a name over 100 characters', async () => {
+    const { dialog, name, apiKey, save } = await renderDialog();
+
+    await name.fill('x'.repeat(101));
+    await apiKey.fill('fc-12 34');
+    await save.click();
+
+    await expect.element(dialog.getByText('Use at most 100 characters.')).toBeVisible();
+    await expect
+      .element(dialog.getByText('Remove the spaces or line breaks inside the value.'))
+      .toBeVisible();
+    await expect.element(name).toHaveFocus();
+  });
+
+  it('saves: closes, confirms with a toast naming the credential and hands it to onCreated', async () => {
+    const onCreated = vi.fn();
+    const { screen, dialog, name, apiKey, store } = await renderDialog({ onCreated });
+
+    await name.fill('  Production  ');
+    await apiKey.fill('  fc-live-123  ');
+    await userEvent.keyboard('{Enter}');
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
+    expect(onCreated).toHaveBeenCalledTimes(1);
+    expect(onCreated.mock.calls[0]?.[0]).toMatchObject({
+      name: 'Production',
+      providerId: 'firecrawl',
+    });
+    expect(store.listCredentials({ providerId: 'firecrawl' }).map((c) => c.name)).toEqual([
+      'Production',
+    ]);
+  });
+
+  it('lets the backend name the credential when Authorization Name is left empty', async () => {
+    const onCreated = vi.fn();
+    const { screen, dialog, apiKey, save } = await renderDialog({ onCreated });
+
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    const created = onCreated.mock.calls[0]?.[0] as Credential;
+    expect(created.name).not.toBe('');
+    await expect.element(screen.getByText(`“${created.name}” was added.`)).toBeVisible();
+  });
+
+  it('shows a name with markup as plain text', async () => {
+    const markup = '<img src=x onerror="window.pwned=1">';
+    const { screen, dialog, name, apiKey, save } = await renderDialog();
+
+    await name.fill(markup);
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText(`“${markup}” was added.`)).toBeVisible();
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('disables Save and closing while saving', async () => {
+    const hold = gate();
+    const { dialog, name, apiKey, save, cancel } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), async () => {
+          await hold.opened;
+        }),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect.element(save).toBeDisabled();
+    await expect.element(cancel).toBeDisabled();
+    await expect.element(dialog.getByRole('button', { name: 'Close' })).toBeDisabled();
+    await expect.element(dialog.getByRole('status').last()).toHaveTextContent('Saving…');
+    await userEvent.keyboard('{Escape}');
+    await expect.element(dialog).toBeVisible();
+
+    hold.release();
+    await expect.element(dialog).not.toBeInTheDocument();
+  });
+
+  it('puts the backend’s field errors (422) on their fields and keeps every value', async () => {
+    const { dialog, name, apiKey, baseUrl, save } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), () =>
+          errorResponse(422, {
+            code: 'validation_failed',
+            message: 'Some values are invalid.',
+            fieldErrors: {
+              firecrawl_api_key: 'Firecrawl did not accept this key.',
+              base_url: 'Use an https:// URL.',
+            },
+            retryable: false,
+          }),
+        ),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-wrong');
+    await baseUrl.fill('http://crawler.local');
+    await save.click();
+
+    await expect.element(dialog.getByText('Firecrawl did not accept this key.')).toBeVisible();
+    await expect.element(dialog.getByText('Use an https:// URL.')).toBeVisible();
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(apiKey).toHaveFocus();
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(baseUrl).toHaveValue('http://crawler.local');
+    await expect.element(apiKey).toHaveValue('fc-wrong');
+    await expect.element(save).toBeEnabled();
+  });
+
+  it('puts a duplicate name (409) on Authorization Name', async () => {
+    const { dialog, name, apiKey, save } = await renderDialog({
+      prepare: (store) => {
+        store.createApiKeyCredential('firecrawl', {
+          name: 'Production',
+          values: { firecrawl_api_key: 'fc-old' },
+        });
+      },
+    });
+
+    await name.fill('production');
+    await apiKey.fill('fc-new');
+    await save.click();
+
+    await expect
+      .element(dialog.getByText('This name is already used by another credential.'))
+      .toBeVisible();
+    await expect.element(name).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(name).toHaveFocus();
+    await expect.element(apiKey).toHaveValue('fc-new');
+  });
+
+  it('says a server error (503) is worth retrying, keeps the input, and a retry succeeds', async () => {
+    const { screen, dialog, name, apiKey, baseUrl, save } = await renderDialog({
+      handlers: [
+        http.post(
+          createUrl('firecrawl'),
+          () =>
+            errorResponse(503, {
+              code: 'server_error',
+              message: 'The credentials service is temporarily unavailable.',
+              retryable: true,
+            }),
+          { once: true },
+        ),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await baseUrl.fill('https://crawl.example.com');
+    await save.click();
+
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('The server had a problem. Trying again may help.');
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(baseUrl).toHaveValue('https://crawl.example.com');
+    await expect.element(apiKey).toHaveValue('fc-live-123');
+    await expect.element(save).toHaveFocus();
+
+    await save.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
+  });
+
+  it('honours Retry-After on 429: says how long, and Save waits for it', async () => {
+    const { dialog, name, apiKey, save } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), () =>
+          errorResponse(
+            429,
+            { code: 'rate_limited', message: 'Too many changes.', retryable: true },
+            { 'Retry-After': '2' },
+          ),
+        ),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('Too many requests. Try again in 2 seconds.');
+    await expect.element(dialog.getByText(/You can try again in [12] s\./)).toBeVisible();
+    await expect.element(save).toBeDisabled();
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(save).toBeEnabled({ timeout: 4000 });
+    await expect.element(dialog.getByText(/You can try again in/)).not.toBeInTheDocument();
+  });
+
+  it('says when the server cannot be reached, keeping the input', async () => {
+    const { dialog, name, apiKey, save } = await renderDialog({
+      handlers: [http.post(createUrl('firecrawl'), () => HttpResponse.error())],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('Could not reach the server. Check your connection and try again.');
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(apiKey).toHaveValue('fc-live-123');
+  });
+
+  it.each([
+    [401, 'unauthorized', 'Your session has expired. Sign in again, then retry.'],
+    [403, 'forbidden', 'You do not have permission to do this.'],
+  ])('explains a %i', async (status, code, text) => {
+    const { dialog, name, apiKey, save } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), () =>
+          errorResponse(status, { code, message: 'No.', retryable: false }),
+        ),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent(text);
+    await expect.element(name).toHaveValue('Production');
+  });
+
+  it('sends one request for a double click', async () => {
+    let requests = 0;
+    const { dialog, apiKey, save } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), async () => {
+          requests += 1;
+          await delay(100);
+          // Nothing returned: the happy-path handler answers.
+        }),
+      ],
+    });
+
+    await apiKey.fill('fc-live-123');
+    await save.dblClick();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(requests).toBe(1);
+  });
+
+  it('forgets typed secrets when closed, and keeps them out of the cache and web storage', async () => {
+    const { screen, dialog, name, apiKey, cancel, queryClient } = await renderDialog({
+      handlers: [
+        http.post(
+          createUrl('firecrawl'),
+          () => errorResponse(503, { code: 'server_error', message: 'Down.', retryable: true }),
+          { once: true },
+        ),
+      ],
+    });
+    const secret = 'fc-very-secret-0001';
+
+    await name.fill('Production');
+    await apiKey.fill(secret);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.element(dialog.getByRole('alert')).toBeVisible();
+    // A failed save leaves nothing of the request in the mutation cache.
+    expect(
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      ),
+    ).not.toContain(secret);
+
+    await cancel.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await screen.getByRole('button', { name: 'Open the dialog' }).click();
+    const reopened = screen.getByRole('dialog', { name: 'Add API Key' });
+    await expect.element(reopened.getByLabelText('API Key')).toHaveValue('');
+    await expect.element(reopened.getByLabelText('Authorization Name')).toHaveValue('');
+
+    await reopened.getByLabelText('API Key').fill(secret);
+    await reopened.getByRole('button', { name: 'Save' }).click();
+    await expect.element(reopened).not.toBeInTheDocument();
+
+    expect(
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      ),
+    ).not.toContain(secret);
+    expect(
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ),
+    ).not.toContain(secret);
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      for (let i = 0; i < storage.length; i += 1) {
+        expect(storage.getItem(storage.key(i) ?? '')).not.toContain(secret);
+      }
+    }
+  });
+
+  it('lets an optional key stay empty (Jina Reader)', async () => {
+    const onCreated = vi.fn();
+    const { dialog } = await renderWithBackend(
+      <Host providerId="jina-reader" onCreated={onCreated} />,
+    ).then(({ screen }) => ({ dialog: screen.getByRole('dialog', { name: 'Add API Key' }) }));
+
+    await expect.element(dialog.getByText('(optional)').last()).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(onCreated).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the provider cannot use an API key', async () => {
+    const { screen } = await renderWithBackend(<Host providerId="google-drive" />);
+    const dialog = screen.getByRole('dialog', { name: 'Add API Key' });
+
+    await expect
+      .element(dialog.getByText('Google Drive cannot be connected with an API key.'))
+      .toBeVisible();
+  });
+
+  it('offers a retry when the provider catalog fails to load', async () => {
+    const { screen } = await renderWithBackend(<Host providerId="firecrawl" />, {
+      handlers: [
+        http.get(
+          '/api/providers',
+          () => errorResponse(500, { code: 'server_error', message: 'Down.', retryable: false }),
+          { once: true },
+        ),
+      ],
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Add API Key' });
+
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('The server had a problem.');
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await expect.element(dialog.getByLabelText('API Key')).toBeVisible();
+  });
+});

@@ -1,0 +1,384 @@
+import { delay, http } from 'msw';
+import { useEffect } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { errorResponse } from '../../mocks/handlers';
+import {
+  useCredentialUsageStore,
+  type CredentialUsageNode,
+} from '../../src/canvas/credential-usage';
+import { CredentialList, type CredentialListProps } from '../../src/manage/credential-list';
+import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
+
+/** Publishes pipeline nodes the way the canvas does, so the delete dialog can list them. */
+function PublishNodes({ nodes }: { nodes: CredentialUsageNode[] }) {
+  const store = useCredentialUsageStore();
+  useEffect(() => store.publish(nodes), [store, nodes]);
+  return null;
+}
+
+async function renderList(
+  props: Partial<CredentialListProps> = {},
+  options: RenderWithBackendOptions & { nodes?: CredentialUsageNode[] } = {},
+) {
+  const { nodes = [], ...backend } = options;
+  const rendered = await renderWithBackend(
+    <>
+      <PublishNodes nodes={nodes} />
+      <CredentialList providerId="notion" {...props} />
+    </>,
+    { seed: 'mixed', ...backend },
+  );
+  return rendered;
+}
+
+const failure = (status: number, code: string, message = 'No.') =>
+  errorResponse(status, { code, message, retryable: status >= 500 });
+
+describe('CredentialList — states', () => {
+  it('says it is loading', async () => {
+    const { screen } = await renderList({}, { scenario: 'slow' });
+    await expect.element(screen.getByRole('status')).toHaveTextContent('Loading credentials…');
+  });
+
+  it('says when there are none yet', async () => {
+    const { screen } = await renderList({}, { seed: 'empty' });
+    await expect.element(screen.getByText('No credentials yet.')).toBeVisible();
+  });
+
+  it('says when loading failed, and retries', async () => {
+    const { screen } = await renderList(
+      {},
+      {
+        handlers: [
+          http.get('/api/credentials', () => failure(500, 'server_error'), { once: true }),
+        ],
+      },
+    );
+
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('Could not load the credentials.');
+    await expect.element(screen.getByRole('alert')).toHaveTextContent('The server had a problem.');
+    await screen.getByRole('button', { name: 'Try again' }).click();
+    await expect.element(screen.getByText('Team wiki')).toBeVisible();
+  });
+
+  it('lists name, method, account or a mask, the Default badge and the state', async () => {
+    const { screen } = await renderList();
+    const list = screen.getByRole('list', { name: 'Notion credentials' });
+    const [apiKey, oauth] = list.getByRole('listitem').all();
+
+    await expect.element(apiKey!).toHaveTextContent('Team wiki');
+    await expect.element(apiKey!).toHaveTextContent('API key');
+    await expect.element(apiKey!).toHaveTextContent('Key hidden');
+    await expect.element(apiKey!.getByText('Default')).toBeVisible();
+    await expect.element(apiKey!.getByText('Active')).toHaveAttribute('data-status', 'active');
+
+    await expect.element(oauth!).toHaveTextContent("Ada's Workspace");
+    await expect.element(oauth!).toHaveTextContent('OAuth');
+    await expect.element(oauth!.getByText('Default')).not.toBeInTheDocument();
+  });
+
+  it('shows Expired and Invalid as text', async () => {
+    const { screen } = await renderWithBackend(
+      <>
+        <CredentialList providerId="google-drive" />
+        <CredentialList providerId="dropbox" />
+      </>,
+      { seed: 'mixed' },
+    );
+
+    await expect
+      .element(screen.getByRole('list', { name: 'Google Drive credentials' }).getByText('Expired'))
+      .toHaveAttribute('data-status', 'expired');
+    await expect
+      .element(screen.getByRole('list', { name: 'Dropbox credentials' }).getByText('Invalid'))
+      .toHaveAttribute('data-status', 'invalid');
+  });
+});
+
+describe('CredentialList — actions', () => {
+  it('offers Re-authorize on OAuth rows only when the host handles it', async () => {
+    const onReauthorize = vi.fn();
+    const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
+      seed: 'mixed',
+    });
+    await screen.getByRole('button', { name: 'More actions for ada@example.com' }).click();
+    await expect.element(screen.getByRole('menuitem', { name: 'Rename' })).toBeVisible();
+    await expect
+      .element(screen.getByRole('menuitem', { name: 'Re-authorize' }))
+      .not.toBeInTheDocument();
+    await expect.element(screen.getByRole('menuitem', { name: 'Edit' })).not.toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+
+    screen.rerender(<CredentialList providerId="google-drive" onReauthorize={onReauthorize} />);
+    // An expired grant shows the action on the row itself.
+    await screen.getByRole('button', { name: 'Re-authorize' }).click();
+    expect(onReauthorize).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'cred-google-drive-expired' }),
+    );
+
+    await screen.getByRole('button', { name: 'More actions for ada@example.com' }).click();
+    await screen.getByRole('menuitem', { name: 'Re-authorize' }).click();
+    expect(onReauthorize).toHaveBeenCalledTimes(2);
+  });
+
+  it('renames in place with the keyboard: Enter saves and focus returns to the row', async () => {
+    const { screen } = await renderList();
+    const trigger = screen.getByRole('button', { name: 'More actions for Team wiki' });
+
+    await trigger.click();
+    await expect.element(screen.getByRole('menuitem', { name: 'Rename' })).toBeVisible();
+    await userEvent.keyboard('{Enter}'); // the first item, Rename, has focus
+    const input = screen.getByRole('textbox', { name: 'New name for Team wiki' });
+    await expect.element(input).toHaveFocus();
+    await expect.element(input).toHaveValue('Team wiki');
+
+    await input.fill('Engineering wiki');
+    await userEvent.keyboard('{Enter}');
+
+    await expect.element(screen.getByText('Renamed to “Engineering wiki”.')).toBeVisible();
+    await expect.element(input).not.toBeInTheDocument();
+    const renamed = screen.getByRole('button', { name: 'More actions for Engineering wiki' });
+    await expect.element(renamed).toHaveFocus();
+  });
+
+  it('cancels a rename with Escape', async () => {
+    const { screen } = await renderList();
+
+    await screen.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Rename' }).click();
+    const input = screen.getByRole('textbox', { name: 'New name for Team wiki' });
+    await input.fill('Something else');
+    await userEvent.keyboard('{Escape}');
+
+    await expect.element(input).not.toBeInTheDocument();
+    await expect.element(screen.getByText('Team wiki')).toBeVisible();
+    await expect
+      .element(screen.getByRole('button', { name: 'More actions for Team wiki' }))
+      .toHaveFocus();
+  });
+
+  it('says inline when a new name is taken (409) or empty', async () => {
+    const { screen } = await renderList();
+
+    await screen.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Rename' }).click();
+    const input = screen.getByRole('textbox', { name: 'New name for Team wiki' });
+
+    await input.fill('   ');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByRole('alert')).toHaveTextContent('Enter a name.');
+
+    await input.fill("ada's workspace");
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('This name is already used by another credential.');
+    await expect.element(input).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(input).toHaveValue("ada's workspace");
+    await expect.element(input).toHaveFocus();
+  });
+
+  it('says when someone else changed it meanwhile (412), refetches, and the retry works', async () => {
+    const { screen, store } = await renderList();
+
+    await screen.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Rename' }).click();
+    const input = screen.getByRole('textbox', { name: 'New name for Team wiki' });
+    // Another tab edits the credential after this one read it.
+    store.updateCredential('cred-notion-key', '1', { name: 'Team wiki (shared)' });
+
+    await input.fill('Engineering wiki');
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('Someone else changed this credential meanwhile.');
+    await expect.element(input).toHaveValue('Engineering wiki');
+
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByText('Renamed to “Engineering wiki”.')).toBeVisible();
+  });
+
+  it('sets a credential as the default', async () => {
+    const { screen } = await renderList();
+    const list = screen.getByRole('list', { name: 'Notion credentials' });
+
+    await screen.getByRole('button', { name: "More actions for Ada's Workspace" }).click();
+    await screen.getByRole('menuitem', { name: 'Set as default' }).click();
+
+    await expect.element(screen.getByText("“Ada's Workspace” is now the default.")).toBeVisible();
+    const [apiKey, oauth] = list.getByRole('listitem').all();
+    await expect.element(oauth!.getByText('Default')).toBeVisible();
+    await expect.element(apiKey!.getByText('Default')).not.toBeInTheDocument();
+  });
+
+  it('reports a failed Set as default in a toast', async () => {
+    const { screen } = await renderList(
+      {},
+      {
+        handlers: [
+          http.put('/api/providers/notion/default-credential', () => failure(403, 'forbidden')),
+        ],
+      },
+    );
+
+    await screen.getByRole('button', { name: "More actions for Ada's Workspace" }).click();
+    await screen.getByRole('menuitem', { name: 'Set as default' }).click();
+
+    await expect
+      .element(screen.getByText("Could not make “Ada's Workspace” the default."))
+      .toBeVisible();
+    await expect.element(screen.getByText('You do not have permission to do this.')).toBeVisible();
+  });
+
+  it('edits an API key: secrets start blank and are kept unless retyped', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="firecrawl" />, {
+      seed: 'mixed',
+    });
+
+    await screen.getByRole('button', { name: 'More actions for Self-hosted crawler' }).click();
+    await screen.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'Edit credential' });
+    const apiKey = dialog.getByLabelText('API Key');
+    const baseUrl = dialog.getByLabelText('Base URL');
+
+    await expect
+      .element(dialog.getByLabelText('Authorization Name'))
+      .toHaveValue('Self-hosted crawler');
+    await expect.element(apiKey).toHaveValue('');
+    await expect
+      .element(apiKey)
+      .toHaveAccessibleDescription(/Leave blank to keep the current value\./);
+    await expect.element(baseUrl).toHaveValue('https://firecrawl.internal.example');
+
+    await baseUrl.fill('https://crawler.example.com');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Self-hosted crawler” was saved.')).toBeVisible();
+    await expect
+      .element(screen.getByRole('button', { name: 'More actions for Self-hosted crawler' }))
+      .toHaveFocus();
+
+    await screen.getByRole('button', { name: 'More actions for Self-hosted crawler' }).click();
+    await screen.getByRole('menuitem', { name: 'Edit' }).click();
+    const again = screen.getByRole('dialog', { name: 'Edit credential' });
+    await expect
+      .element(again.getByLabelText('Base URL'))
+      .toHaveValue('https://crawler.example.com');
+    await expect.element(again.getByLabelText('API Key')).toHaveValue('');
+  });
+
+  it('keeps the edit dialog open with its input when the save fails', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="firecrawl" />, {
+      seed: 'mixed',
+      handlers: [http.patch('/api/credentials/:id', () => failure(503, 'server_error'))],
+    });
+
+    await screen.getByRole('button', { name: 'More actions for Firecrawl production' }).click();
+    await screen.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'Edit credential' });
+    await dialog.getByLabelText('API Key').fill('fc-rotated');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('The server had a problem.');
+    await expect.element(dialog.getByLabelText('API Key')).toHaveValue('fc-rotated');
+  });
+
+  it('confirms a delete by listing the nodes that use it, then removes the row', async () => {
+    const { screen } = await renderList(
+      {},
+      {
+        nodes: [
+          { nodeId: 'n1', label: 'Notion · Handbook', providerId: 'notion', credentialId: null },
+          {
+            nodeId: 'n2',
+            label: 'Notion · Roadmap',
+            providerId: 'notion',
+            credentialId: 'cred-notion-key',
+          },
+          {
+            nodeId: 'n3',
+            label: 'Notion · Ada',
+            providerId: 'notion',
+            credentialId: 'cred-notion-oauth',
+          },
+        ],
+      },
+    );
+
+    await screen.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Delete' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'Delete credential' });
+
+    await expect.element(dialog).toHaveTextContent('Used by 2 nodes:');
+    await expect
+      .element(dialog.getByRole('listitem').first())
+      .toHaveTextContent('Notion · Handbook');
+    await expect.element(dialog.getByRole('listitem').last()).toHaveTextContent('Notion · Roadmap');
+    await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Team wiki” was deleted.')).toBeVisible();
+    await expect
+      .element(screen.getByRole('button', { name: 'More actions for Team wiki' }))
+      .not.toBeInTheDocument();
+    await expect.element(screen.getByRole('list', { name: 'Notion credentials' })).toHaveFocus();
+  });
+
+  it('says when no node uses the credential', async () => {
+    const { screen } = await renderList();
+
+    await screen.getByRole('button', { name: "More actions for Ada's Workspace" }).click();
+    await screen.getByRole('menuitem', { name: 'Delete' }).click();
+
+    await expect
+      .element(screen.getByRole('dialog', { name: 'Delete credential' }))
+      .toHaveTextContent('Not used by any node.');
+  });
+
+  it('keeps the delete dialog open and explains a failure; Cancel returns focus to the row', async () => {
+    const { screen } = await renderList(
+      {},
+      { handlers: [http.delete('/api/credentials/:id', () => failure(503, 'server_error'))] },
+    );
+    const trigger = screen.getByRole('button', { name: 'More actions for Team wiki' });
+
+    await trigger.click();
+    await screen.getByRole('menuitem', { name: 'Delete' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'Delete credential' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('The server had a problem.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(trigger).toHaveFocus();
+  });
+
+  it('sends one delete for a double click', async () => {
+    let requests = 0;
+    const { screen } = await renderList(
+      {},
+      {
+        handlers: [
+          http.delete('/api/credentials/:id', async () => {
+            requests += 1;
+            await delay(100);
+          }),
+        ],
+      },
+    );
+
+    await screen.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Delete' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'Delete credential' });
+    await dialog.getByRole('button', { name: 'Delete' }).dblClick();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(requests).toBe(1);
+  });
+});

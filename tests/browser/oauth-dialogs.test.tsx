@@ -1,0 +1,348 @@
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import {
+  issueAuthorizationCode,
+  parseAuthorizationRequest,
+} from '../../mocks/oauth-provider/provider';
+import type { Credential } from '../../src/credentials/backend';
+import type { OAuthFlowSnapshot } from '../../src/credentials/oauth-flow';
+import {
+  OAuthClientSettingsDialog,
+  type OAuthAuthorizeRequest,
+} from '../../src/dialogs/oauth-client-settings-dialog';
+import { OAuthStatusDialog } from '../../src/dialogs/oauth-status-dialog';
+import { useProvider } from '../../src/credentials/use-credentials';
+import { useAddOAuth } from '../../src/dialogs/use-add-oauth';
+import { renderWithBackend } from '../support/render-with-backend';
+
+const origin = window.location.origin;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function ClientSettings(props: {
+  providerId: string;
+  onAuthorize?: (request: OAuthAuthorizeRequest) => void;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  const [open, setOpen] = useState(true);
+  return (
+    <OAuthClientSettingsDialog
+      providerId={props.providerId}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        props.onOpenChange?.(next);
+      }}
+      onAuthorize={props.onAuthorize}
+    />
+  );
+}
+
+describe('OAuthClientSettingsDialog', () => {
+  it('empty Client ID: a field error, and nothing is saved', async () => {
+    const { screen, store } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect.element(dialog.getByLabelText('Client ID')).toBeVisible();
+    // Dropbox has no platform client: no Default to choose, Custom is the one way.
+    expect(dialog.getByRole('radio', { name: 'Default' }).query()).toBeNull();
+    await expect.element(dialog.getByRole('radio', { name: 'Custom' })).toBeChecked();
+
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.element(dialog.getByText('Enter the Client ID.')).toBeVisible();
+    await expect
+      .element(dialog.getByLabelText('Client ID'))
+      .toHaveAttribute('aria-invalid', 'true');
+    await expect.element(dialog.getByLabelText('Client ID')).toHaveFocus();
+    expect(store.getOAuthClient('dropbox', origin).custom).toBeNull();
+  });
+
+  it('Save stores the custom client and closes', async () => {
+    const onOpenChange = vi.fn();
+    const { screen, store } = await renderWithBackend(
+      <ClientSettings providerId="dropbox" onOpenChange={onOpenChange} />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await dialog.getByLabelText('Client ID').fill('dbx-app-123');
+    await dialog.getByLabelText('Client Secret').fill('s3cret-value');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await vi.waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(store.getOAuthClient('dropbox', origin)).toMatchObject({
+      mode: 'custom',
+      custom: { clientId: 'dbx-app-123', clientSecret: '********' },
+    });
+  });
+
+  it('the backend’s 422 lands on the field and the input is kept', async () => {
+    const { screen, store } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await dialog.getByLabelText('Client ID').fill('has spaces in it');
+    await dialog.getByLabelText('Client Secret').fill('s3cret-value');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.element(dialog.getByText('Client ID must not contain spaces.')).toBeVisible();
+    await expect.element(dialog.getByLabelText('Client ID')).toHaveValue('has spaces in it');
+    await expect.element(dialog.getByLabelText('Client Secret')).toHaveValue('s3cret-value');
+    expect(store.getOAuthClient('dropbox', origin).custom).toBeNull();
+  });
+
+  it('a saved secret stays masked: blank keeps it; Remove (confirmed) forgets the client', async () => {
+    const { screen, store } = await renderWithBackend(<ClientSettings providerId="dropbox" />, {
+      prepare: (s) => {
+        s.saveOAuthClient(
+          'dropbox',
+          { mode: 'custom', clientId: 'dbx-app-1', clientSecret: 'kept' },
+          origin,
+        );
+      },
+    });
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect.element(dialog.getByLabelText('Client ID')).toHaveValue('dbx-app-1');
+    await expect.element(dialog.getByLabelText('Client Secret')).toHaveValue('');
+    await expect
+      .element(dialog.getByText('Leave blank to keep the saved secret').first())
+      .toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Remove custom client' }).click();
+    await expect.element(dialog.getByText(/Remove the custom OAuth client\?/)).toBeVisible();
+    expect(store.getOAuthClient('dropbox', origin).custom).not.toBeNull();
+    await dialog.getByRole('button', { name: 'Remove client' }).click();
+    await expect.element(dialog.getByLabelText('Client ID')).toHaveValue('');
+    expect(store.getOAuthClient('dropbox', origin).custom).toBeNull();
+    expect(dialog.getByRole('button', { name: 'Remove custom client' }).query()).toBeNull();
+  });
+
+  it('copies the redirect URI and says so', async () => {
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+    const { screen } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect
+      .element(dialog.getByLabelText('Redirect URI', { exact: true }))
+      .toHaveValue(`${origin}/oauth-callback.html`);
+    await dialog.getByRole('button', { name: 'Copy the redirect URI' }).click();
+    expect(writeText).toHaveBeenCalledWith(`${origin}/oauth-callback.html`);
+    await expect.element(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  });
+
+  it('says when copying failed', async () => {
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    const { screen } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await dialog.getByRole('button', { name: 'Copy the redirect URI' }).click();
+    await expect.element(dialog.getByText(/Could not copy/)).toBeVisible();
+  });
+
+  it('Google Drive offers Default (chosen) and Custom; Custom reveals the client fields', async () => {
+    const { screen, store } = await renderWithBackend(<ClientSettings providerId="google-drive" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect.element(dialog.getByRole('radio', { name: 'Default' })).toBeChecked();
+    expect(dialog.getByLabelText('Client ID').query()).toBeNull();
+    await dialog.getByRole('radio', { name: 'Custom' }).click();
+    await expect.element(dialog.getByLabelText('Client ID')).toBeVisible();
+    await dialog.getByLabelText('Client ID').fill('gd-client');
+    await dialog.getByLabelText('Client Secret').fill('gd-secret');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await vi.waitFor(() =>
+      expect(store.getOAuthClient('google-drive', origin)).toMatchObject({
+        mode: 'custom',
+        custom: { clientId: 'gd-client' },
+      }),
+    );
+  });
+
+  it('OneDrive adds its tenant field, with its default', async () => {
+    const { screen } = await renderWithBackend(<ClientSettings providerId="onedrive" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect.element(dialog.getByLabelText(/Tenant ID/)).toHaveValue('organizations');
+  });
+
+  it('Save and Authorize hands over synchronously, then `prepare` saves', async () => {
+    const requests: OAuthAuthorizeRequest[] = [];
+    const { screen, store } = await renderWithBackend(
+      <ClientSettings providerId="dropbox" onAuthorize={(request) => requests.push(request)} />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await dialog.getByRole('button', { name: 'Save and Authorize' }).click();
+    await expect.element(dialog.getByText('Enter the Client ID.')).toBeVisible();
+    expect(requests).toHaveLength(0);
+
+    await dialog.getByLabelText('Client ID').fill('dbx-app-9');
+    await dialog.getByLabelText('Client Secret').fill('s3cret');
+    await dialog.getByRole('button', { name: 'Save and Authorize' }).click();
+    expect(requests).toHaveLength(1);
+    await requests[0]!.prepare();
+    expect(store.getOAuthClient('dropbox', origin).custom?.clientId).toBe('dbx-app-9');
+  });
+});
+
+describe('OAuthStatusDialog', () => {
+  const base = { providerId: 'google-drive' };
+  const cases: [OAuthFlowSnapshot, string, string[]][] = [
+    [
+      {
+        ...base,
+        status: 'waiting',
+        flowId: 'f',
+        authorizationUrl: 'https://x.example/a',
+        inTab: false,
+      },
+      'Connecting Google Drive',
+      ['Cancel', 'Focus the window'],
+    ],
+    [
+      { ...base, status: 'blocked', authorizationUrl: 'https://x.example/a', attempts: 1 },
+      'The sign-in window was blocked',
+      ['Cancel', 'Try again'],
+    ],
+    [
+      { ...base, status: 'denied', flowId: 'f' },
+      'Access was not granted',
+      ['Not now', 'Try again'],
+    ],
+    [
+      {
+        ...base,
+        status: 'failed',
+        flowId: null,
+        stage: 'start',
+        error: { code: 'server_error', message: 'Boom.' },
+      },
+      'Could not connect Google Drive',
+      ['Not now', 'Try again'],
+    ],
+    [
+      { ...base, status: 'expired', flowId: 'f', reason: 'timeout' },
+      'The sign-in request expired',
+      ['Try again'],
+    ],
+    [
+      { ...base, status: 'cancelled', flowId: 'f', reason: 'popup-closed' },
+      'The window was closed before access was granted',
+      ['Try again'],
+    ],
+  ];
+
+  it.each(cases)('%# %j has a title and its actions', async (state, title, buttons) => {
+    const { screen } = await renderWithBackend(
+      <OAuthStatusDialog state={state} providerName="Google Drive" open onOpenChange={() => {}} />,
+    );
+    const dialog = screen.getByRole('dialog', { name: title });
+    await expect.element(dialog).toBeVisible();
+    for (const name of buttons) {
+      await expect.element(dialog.getByRole('button', { name, exact: true })).toBeVisible();
+    }
+  });
+
+  it('blocked: Open in a new tab is a link to the authorization URL', async () => {
+    const onOpenInNewTab = vi.fn();
+    const { screen } = await renderWithBackend(
+      <OAuthStatusDialog
+        state={{
+          ...base,
+          status: 'blocked',
+          authorizationUrl: `${origin}/nowhere.html`,
+          attempts: 2,
+        }}
+        providerName="Google Drive"
+        onOpenInNewTab={onOpenInNewTab}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'Open in a new tab' });
+    await expect.element(link).toHaveAttribute('href', `${origin}/nowhere.html`);
+    await expect.element(link).toHaveAttribute('target', '_blank');
+    await expect.element(screen.getByText(/blocked again/)).toBeVisible();
+  });
+});
+
+function AddOAuth({
+  providerId,
+  onConnected,
+}: {
+  providerId: string;
+  onConnected?: (credential: Credential) => void;
+}) {
+  const oauth = useAddOAuth({ providerId, onConnected });
+  // Enabled once the catalog is in, as the real Connect menu is.
+  const provider = useProvider(providerId);
+  return (
+    <>
+      <button type="button" disabled={!provider.data} onClick={() => oauth.start()}>
+        Add OAuth
+      </button>
+      <output data-testid="state">{oauth.state.status}</output>
+      {oauth.element}
+    </>
+  );
+}
+
+describe('useAddOAuth', () => {
+  it('connects once the backend confirms: a toast names the account, onConnected gets the credential', async () => {
+    const popup = {
+      closed: false,
+      focus: vi.fn(),
+      close: vi.fn(),
+      location: { replace: vi.fn<(url: string) => void>() },
+    };
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const onConnected = vi.fn<(credential: Credential) => void>();
+    const { screen, store, backend } = await renderWithBackend(
+      <AddOAuth providerId="google-drive" onConnected={onConnected} />,
+    );
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    const dialog = screen.getByRole('dialog', { name: 'Connecting Google Drive' });
+    await expect.element(dialog.getByRole('button', { name: 'Focus the window' })).toBeVisible();
+
+    // Play the provider and the completion page: consent, then the callback.
+    await vi.waitFor(() => expect(popup.location.replace).toHaveBeenCalled());
+    const request = parseAuthorizationRequest(popup.location.replace.mock.calls[0]![0]);
+    const code = issueAuthorizationCode(store, request);
+    await backend.completeOAuthCallback({ state: request.state, code });
+
+    await expect
+      .element(screen.getByText('Google Drive connected as ada@example.com'))
+      .toBeVisible();
+    expect(onConnected).toHaveBeenCalledWith(
+      expect.objectContaining({ account: 'ada@example.com' }),
+    );
+    await expect.element(screen.getByTestId('state')).toHaveTextContent('succeeded');
+    expect(dialog.query()).toBeNull();
+    expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(1);
+  });
+
+  it('a blocked popup shows Try again; closing returns focus to the trigger', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const { screen } = await renderWithBackend(<AddOAuth providerId="google-drive" />);
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    expect(open).toHaveBeenCalledWith('about:blank', expect.any(String), expect.any(String));
+    const dialog = screen.getByRole('dialog', { name: 'The sign-in window was blocked' });
+    await expect.element(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect.element(dialog.getByRole('link', { name: 'Open in a new tab' })).toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    expect(open).toHaveBeenCalledTimes(2);
+    await expect.element(dialog.getByText(/blocked again/)).toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.element(screen.getByTestId('state')).toHaveTextContent('idle');
+    await expect.element(trigger).toHaveFocus();
+  });
+
+  it('a provider with no usable client opens OAuth Client Settings instead of a popup', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { screen } = await renderWithBackend(<AddOAuth providerId="dropbox" />);
+    await expect.element(screen.getByRole('button', { name: 'Add OAuth' })).toBeEnabled();
+    await screen.getByRole('button', { name: 'Add OAuth' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    await expect
+      .element(dialog.getByText('Set up a custom OAuth client to connect Dropbox.'))
+      .toBeVisible();
+    expect(open).not.toHaveBeenCalled();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(screen.getByRole('button', { name: 'Add OAuth' })).toHaveFocus();
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { delay, http, HttpResponse } from 'msw';
+import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
+import type { Pipeline, PipelineNode } from '../../src/canvas/pipeline-types';
+import { renderWithBackend } from '../support/render-with-backend';
+
+function source(id: string, providerId: string, credentialId: string | null = null): PipelineNode {
+  return { id, type: 'dataSource', position: { x: 0, y: 0 }, data: { providerId, credentialId } };
+}
+
+function Canvas({ nodes }: { nodes: PipelineNode[] }) {
+  const pipeline: Pipeline = {
+    nodes: nodes.map((node, index) => ({ ...node, position: { x: 0, y: index * 90 } })),
+    edges: [],
+  };
+  return (
+    <div style={{ width: 1200, height: 700 }}>
+      <PipelineCanvas defaultPipeline={pipeline} />
+    </div>
+  );
+}
+
+const node = (id: string) => page.getByTestId(`rf__node-${id}`);
+const panel = (name: string) => page.getByRole('complementary', { name: `${name} connection` });
+
+describe('side panel', () => {
+  it('is closed until a node is selected, and closes on Escape and on the close button', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />);
+    await expect.element(node('a')).toHaveTextContent('Not connected');
+    expect(panel('Notion').query()).toBeNull();
+    await node('a').click();
+    await expect.element(panel('Notion')).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(panel('Notion')).not.toBeInTheDocument();
+    await node('a').click();
+    await panel('Notion').getByRole('button', { name: 'Close panel' }).click();
+    await expect.element(panel('Notion')).not.toBeInTheDocument();
+  });
+
+  it('offers Connect with both methods for a provider that has both', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />);
+    await node('a').click();
+    await panel('Notion').getByRole('button', { name: 'Connect' }).click();
+    await expect.element(page.getByRole('menuitem', { name: 'Add OAuth' })).toBeVisible();
+    await expect.element(page.getByRole('menuitem', { name: 'Add API Key' })).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Add API Key' }).click();
+    await expect.element(page.getByRole('dialog', { name: 'Add API Key' })).toBeVisible();
+  });
+
+  it('goes straight to the one dialog when the provider has a single method', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl')]} />);
+    await node('a').click();
+    await panel('Firecrawl').getByRole('button', { name: /Connect/ }).click();
+    await expect.element(page.getByRole('dialog', { name: 'Add API Key' })).toBeVisible();
+    expect(page.getByRole('menu').query()).toBeNull();
+  });
+
+  it('shows the credential a connected node uses, marks the default, and switches it', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl', 'cred-firecrawl-production')]} />, {
+      seed: 'mixed',
+    });
+    await node('a').click();
+    const select = panel('Firecrawl').getByRole('combobox', { name: 'Credential' });
+    await expect.element(select).toHaveValue('cred-firecrawl-production');
+    const options = [...(select.element() as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options.some((text) => text?.includes('(default)'))).toBe(true);
+    await userEvent.selectOptions(select, 'cred-firecrawl-self-hosted');
+    await expect.element(node('a')).toHaveTextContent('Connected · Self-hosted crawler');
+  });
+
+  it('asks to re-authorize an expired OAuth credential', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'google-drive', 'cred-google-drive-expired')]} />, {
+      seed: 'mixed',
+    });
+    await node('a').click();
+    await expect.element(panel('Google Drive').getByText(/has expired/)).toBeVisible();
+    await expect.element(panel('Google Drive').getByRole('button', { name: 'Re-authorize' }).first()).toBeVisible();
+  });
+
+  it('says the credential was deleted and lets the user pick another', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl', 'cred-that-was-deleted')]} />, {
+      seed: 'mixed',
+    });
+    await node('a').click();
+    await expect.element(panel('Firecrawl').getByText(/was deleted/)).toBeVisible();
+    await userEvent.selectOptions(panel('Firecrawl').getByRole('combobox', { name: 'Credential' }), 'cred-firecrawl-production');
+    await expect.element(node('a')).toHaveTextContent('Connected · Firecrawl production');
+  });
+
+  it('explains a provider that left the catalog and can delete the node', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'retired-provider')]} />);
+    await node('a').click();
+    const p = page.getByRole('complementary', { name: /retired-provider/ });
+    await expect.element(p.getByText(/no longer available/)).toBeVisible();
+    await p.getByRole('button', { name: 'Delete node' }).click();
+    await expect.element(node('a')).not.toBeInTheDocument();
+  });
+
+  it('shows a retry when the state cannot be loaded, and recovers', async () => {
+    let fail = true;
+    await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />, {
+      handlers: [
+        http.get('*/api/credentials', () =>
+          fail
+            ? HttpResponse.json({ error: { code: 'server_error', message: 'Down', retryable: false } }, { status: 500 })
+            : undefined,
+        ),
+      ],
+    });
+    await node('a').click();
+    await expect.element(panel('Notion').getByText('Could not load the connection state.')).toBeVisible();
+    fail = false;
+    await panel('Notion').getByRole('button', { name: 'Try again' }).click();
+    await expect.element(panel('Notion').getByRole('button', { name: 'Connect' })).toBeVisible();
+  });
+
+  it('shows a loading state while the credentials load', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />, {
+      handlers: [
+        http.get('*/api/credentials', async () => {
+          await delay(1500);
+          return undefined;
+        }),
+      ],
+    });
+    await node('a').click();
+    await expect.element(panel('Notion').getByText('Checking connection…')).toBeVisible();
+    await expect.element(panel('Notion').getByRole('button', { name: 'Connect' })).toBeVisible();
+  });
+
+  it('is reachable by keyboard: focus a node, Enter selects it and opens the panel', async () => {
+    await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />);
+    await expect.element(node('a')).toHaveTextContent('Not connected');
+    (node('a').element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(panel('Notion')).toBeVisible();
+  });
+});

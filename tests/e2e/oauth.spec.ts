@@ -1,0 +1,156 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * Add OAuth as a new user takes it, with real popup windows: the simulated provider's consent
+ * page opens in a popup, Allow Access redirects to the demo's completion page, which hands the
+ * code to the (mock) backend, tells the opener and closes.
+ */
+
+test.beforeEach(async ({ page }) => {
+  // Every journey starts as a new user: no saved pipeline, a fresh mock backend.
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+});
+
+function node(page: Page, provider: string) {
+  return page.locator('.react-flow__node-dataSource', { hasText: provider });
+}
+
+async function openPanel(page: Page, provider: string) {
+  await node(page, provider).click();
+  const panel = page.getByRole('complementary', { name: `${provider} connection` });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test('Google Drive: Connect → Add OAuth → consent shows the scopes → Allow Access → connected', async ({
+  page,
+}) => {
+  const panel = await openPanel(page, 'Google Drive');
+  const popupOpened = page.context().waitForEvent('page');
+  // Google Drive offers only OAuth, so Connect goes straight to Add OAuth.
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const popup = await popupOpened;
+
+  await expect(page.getByRole('dialog', { name: 'Connecting Google Drive' })).toBeVisible();
+  await expect(
+    popup.getByRole('heading', { name: /Pipeline Connect wants to access your Google Drive/ }),
+  ).toBeVisible();
+  await expect(popup.getByText('See and download all your Google Drive files')).toBeVisible();
+  await expect(popup.getByText('See your primary Google Account email address')).toBeVisible();
+  await expect(popup.getByTestId('consent-client')).toHaveText(
+    'Pipeline Connect (platform client)',
+  );
+  await expect(popup.getByTestId('consent-account')).toContainText('ada@example.com');
+
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow Access' }).click();
+  await closed;
+
+  await expect(node(page, 'Google Drive')).toContainText('Connected · ada@example.com');
+  await expect(page.getByRole('dialog', { name: 'Connecting Google Drive' })).toBeHidden();
+  await expect(page.getByText('Google Drive connected as ada@example.com')).toBeVisible();
+});
+
+test('Dropbox: OAuth Client Settings → Custom → Save and Authorize → consent names the client → connected', async ({
+  page,
+}) => {
+  const panel = await openPanel(page, 'Dropbox');
+  await panel.getByRole('button', { name: 'OAuth Client Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'OAuth Client Settings' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Custom' }).click();
+  await dialog.getByLabel('Client ID').fill('dbx-e2e-client-42');
+  await dialog.getByLabel('Client Secret').fill('dbx-e2e-secret');
+
+  const popupOpened = page.context().waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Save and Authorize' }).click();
+  const popup = await popupOpened;
+
+  await expect(popup.getByTestId('consent-client')).toHaveText('dbx-e2e-client-42');
+  await expect(popup.getByText('View content of your Dropbox files and folders')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Connecting Dropbox' })).toBeVisible();
+
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow Access' }).click();
+  await closed;
+
+  await expect(node(page, 'Dropbox')).toContainText('Connected · ada.lovelace@example.com');
+});
+
+test('Cancel on the consent page: a clear message, and nothing is created', async ({ page }) => {
+  const panel = await openPanel(page, 'Google Drive');
+  const popupOpened = page.context().waitForEvent('page');
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const popup = await popupOpened;
+
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await closed;
+
+  const status = page.getByRole('dialog', { name: 'Access was not granted' });
+  await expect(status).toBeVisible();
+  await expect(status).toContainText('Nothing was saved.');
+  await status.getByRole('button', { name: 'Not now' }).click();
+  await expect(status).toBeHidden();
+  await expect(node(page, 'Google Drive')).toContainText('Not connected');
+  // Focus goes back to where the user was.
+  await expect(panel.getByRole('button', { name: /Connect/ })).toBeFocused();
+});
+
+test('closing the popup before consent says so', async ({ page }) => {
+  const panel = await openPanel(page, 'Google Drive');
+  const popupOpened = page.context().waitForEvent('page');
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const popup = await popupOpened;
+  await expect(popup.getByRole('button', { name: 'Allow Access' })).toBeVisible();
+  await popup.close();
+
+  await expect(
+    page.getByRole('dialog', { name: 'The window was closed before access was granted' }),
+  ).toBeVisible();
+  await expect(node(page, 'Google Drive')).toContainText('Not connected');
+});
+
+test('a blocked popup offers Try again and a new tab', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await page.reload();
+  const panel = await openPanel(page, 'Google Drive');
+  await panel.getByRole('button', { name: /Connect/ }).click();
+
+  const status = page.getByRole('dialog', { name: 'The sign-in window was blocked' });
+  await expect(status).toBeVisible();
+  await expect(status.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute(
+    'href',
+    /\/oauth-provider\/authorize\.html\?/,
+  );
+  await status.getByRole('button', { name: 'Try again' }).click();
+  await expect(status).toContainText('blocked again');
+  await expect(node(page, 'Google Drive')).toContainText('Not connected');
+});
+
+test('blocked → Open in a new tab → Allow Access in the tab → connected', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await page.reload();
+  const panel = await openPanel(page, 'Google Drive');
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const status = page.getByRole('dialog', { name: 'The sign-in window was blocked' });
+  const link = status.getByRole('link', { name: 'Open in a new tab' });
+  await expect(link).toBeVisible();
+
+  const tabOpened = page.context().waitForEvent('page');
+  await link.click();
+  const tab = await tabOpened;
+  await expect(page.getByRole('dialog', { name: 'Connecting Google Drive' })).toBeVisible();
+  await tab.getByRole('button', { name: 'Allow Access' }).click();
+
+  // Without an opener the tab cannot close itself; it says so, and the canvas still learns.
+  await expect(tab.getByText('Connected — you can close this window.')).toBeVisible();
+  await expect(node(page, 'Google Drive')).toContainText('Connected · ada@example.com');
+});
