@@ -20,6 +20,7 @@ export default tseslint.config(
       'demo/public/mockServiceWorker.js',
       'src/credentials/api-types.ts',
       'bench/results.json',
+      '.tmp',
     ],
   },
   js.configs.recommended,
@@ -32,7 +33,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

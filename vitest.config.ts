@@ -9,7 +9,9 @@ function chromium() {
   return {
     enabled: true,
     headless: true,
-    provider: playwright({ launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs } }),
+    provider: playwright({
+      launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
+    }),
     instances: [{ browser: 'chromium' as const }],
     viewport: { width: 1280, height: 800 },
   };
@@ -42,10 +44,13 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
-        test: {
-          name: 'storybook',
-          browser: chromium(),
-        },
+        test: { name: 'storybook', browser: chromium() },
+      },
+      // The same stories, play functions and accessibility checks in the dark theme.
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook', initialGlobals: { theme: 'dark' } })],
+        test: { name: 'storybook-dark', browser: chromium() },
       },
     ],
   },

@@ -14,7 +14,10 @@ const config: StorybookConfig = {
     const alias = Array.isArray(existing)
       ? existing
       : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }));
-    return { ...viteConfig, resolve: { ...viteConfig.resolve, alias: [...packageAliases, ...alias] } };
+    return {
+      ...viteConfig,
+      resolve: { ...viteConfig.resolve, alias: [...packageAliases, ...alias] },
+    };
   },
 };
 

@@ -11,7 +11,10 @@ import type { ColorMode } from '../src/theme/color-mode';
 export const withPipelineConnect: Decorator = (Story, context) => {
   const colorMode = (context.globals.theme ?? 'light') as ColorMode;
   return (
-    <StoryProviders colorMode={colorMode} locale={context.globals.locale === 'zh-Hans' ? 'zh-Hans' : 'en'}>
+    <StoryProviders
+      colorMode={colorMode}
+      locale={context.globals.locale === 'zh-Hans' ? 'zh-Hans' : 'en'}
+    >
       <Story />
     </StoryProviders>
   );
@@ -37,7 +40,11 @@ function StoryProviders({
       colorMode={colorMode}
       locale={locale}
     >
-      <div data-pc-root="" data-color-mode={colorMode === 'dark' ? 'dark' : 'light'} className="story-root">
+      <div
+        data-pc-root=""
+        data-color-mode={colorMode === 'dark' ? 'dark' : 'light'}
+        className="story-root"
+      >
         {children}
       </div>
     </PipelineConnectProvider>

@@ -11,14 +11,33 @@ export function samplePipeline(): Pipeline {
     data: { providerId, credentialId: null },
   }));
   const steps: PipelineNode[] = [
-    { id: 'extract', type: 'processing', position: { x: 360, y: 240 }, data: { label: 'Extract text', description: 'Parse pages and files' } },
-    { id: 'chunk', type: 'processing', position: { x: 620, y: 240 }, data: { label: 'Chunk', description: '512 tokens, 64 overlap' } },
-    { id: 'knowledge-base', type: 'knowledgeBase', position: { x: 880, y: 240 }, data: { label: 'Knowledge Base' } },
+    {
+      id: 'extract',
+      type: 'processing',
+      position: { x: 360, y: 240 },
+      data: { label: 'Extract text', description: 'Parse pages and files' },
+    },
+    {
+      id: 'chunk',
+      type: 'processing',
+      position: { x: 620, y: 240 },
+      data: { label: 'Chunk', description: '512 tokens, 64 overlap' },
+    },
+    {
+      id: 'knowledge-base',
+      type: 'knowledgeBase',
+      position: { x: 880, y: 240 },
+      data: { label: 'Knowledge Base' },
+    },
   ];
   return {
     nodes: [...sources, ...steps],
     edges: [
-      ...sources.map((source) => ({ id: `${source.id}->extract`, source: source.id, target: 'extract' })),
+      ...sources.map((source) => ({
+        id: `${source.id}->extract`,
+        source: source.id,
+        target: 'extract',
+      })),
       { id: 'extract->chunk', source: 'extract', target: 'chunk' },
       { id: 'chunk->knowledge-base', source: 'chunk', target: 'knowledge-base' },
     ],

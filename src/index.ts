@@ -2,7 +2,10 @@
  * Pipeline Connect's public API. Everything a host may use is exported here by name; anything
  * else is internal and may change.
  */
-export { PipelineConnectProvider, createPipelineConnectQueryClient } from './pipeline-connect-provider';
+export {
+  PipelineConnectProvider,
+  createPipelineConnectQueryClient,
+} from './pipeline-connect-provider';
 export type { PipelineConnectProviderProps } from './pipeline-connect-provider';
 
 export { SECRET_MASK } from './credentials/backend';
@@ -76,3 +79,44 @@ export { CredentialSelect } from './panel/credential-select';
 export type { CredentialSelectProps } from './panel/credential-select';
 export { ConnectMenu } from './dialogs/connect-menu';
 export type { ConnectMenuProps } from './dialogs/connect-menu';
+
+export { ApiKeyDialog } from './dialogs/api-key-dialog';
+export type { ApiKeyDialogProps } from './dialogs/api-key-dialog';
+export { EditCredentialDialog } from './dialogs/edit-credential-dialog';
+export type { EditCredentialDialogProps } from './dialogs/edit-credential-dialog';
+export { DeleteCredentialDialog } from './dialogs/delete-credential-dialog';
+export type { DeleteCredentialDialogProps } from './dialogs/delete-credential-dialog';
+export { CredentialList } from './manage/credential-list';
+export type { CredentialListProps } from './manage/credential-list';
+
+export { useAddOAuth } from './dialogs/use-add-oauth';
+export type {
+  AddOAuthStartOptions,
+  UseAddOAuthOptions,
+  UseAddOAuthResult,
+} from './dialogs/use-add-oauth';
+export { OAuthClientSettingsDialog } from './dialogs/oauth-client-settings-dialog';
+export type {
+  OAuthAuthorizeRequest,
+  OAuthClientSettingsDialogProps,
+} from './dialogs/oauth-client-settings-dialog';
+export { OAuthStatusDialog } from './dialogs/oauth-status-dialog';
+export type { OAuthStatusDialogProps } from './dialogs/oauth-status-dialog';
+export { createOAuthFlowController } from './credentials/oauth-flow';
+export type {
+  OAuthFlowController,
+  OAuthFlowControllerOptions,
+  OAuthFlowSnapshot,
+  OAuthFlowStatusName,
+  StartOAuthFlowOptions,
+} from './credentials/oauth-flow';
+export { completeOAuthPopup } from './credentials/oauth-completion';
+export type {
+  CompleteOAuthPopupOptions,
+  OAuthCompletionResult,
+  OAuthCompletionStatus,
+} from './credentials/oauth-completion';
+
+export { DataSourceSettings } from './settings/data-source-settings';
+export type { DataSourceSettingsProps } from './settings/data-source-settings';
+export { useAttentionCount } from './settings/use-attention-count';

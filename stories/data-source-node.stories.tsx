@@ -22,7 +22,11 @@ type Story = StoryObj<typeof meta>;
 
 // The node's props come from React Flow; stories render it through a canvas instead.
 const node = (id: string, providerId: string, credentialId: string | null = null) =>
-  ({ render: () => <CanvasFrame nodes={[sourceNode(id, providerId, credentialId)]} panel={false} height={200} /> }) as unknown as Story;
+  ({
+    render: () => (
+      <CanvasFrame nodes={[sourceNode(id, providerId, credentialId)]} panel={false} height={200} />
+    ),
+  }) as unknown as Story;
 
 export const NotConnected: Story = {
   ...node('n', 'notion'),
@@ -35,7 +39,9 @@ export const Connected: Story = {
   ...node('n', 'firecrawl', 'cred-firecrawl-production'),
   parameters: { backend: { seed: 'mixed' } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Connected · Firecrawl production')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Connected · Firecrawl production'),
+    ).toBeInTheDocument();
   },
 };
 
@@ -66,7 +72,9 @@ export const CredentialMissing: Story = {
 export const ProviderUnavailable: Story = {
   ...node('n', 'retired-provider'),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Provider unavailable')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Provider unavailable'),
+    ).toBeInTheDocument();
   },
 };
 
@@ -76,13 +84,18 @@ export const StateUnavailable: Story = {
     backend: {
       handlers: [
         http.get('*/api/credentials', () =>
-          HttpResponse.json({ error: { code: 'forbidden', message: 'No', retryable: false } }, { status: 403 }),
+          HttpResponse.json(
+            { error: { code: 'forbidden', message: 'No', retryable: false } },
+            { status: 403 },
+          ),
         ),
       ],
     },
   },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Connection state unavailable')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Connection state unavailable'),
+    ).toBeInTheDocument();
   },
 };
 
@@ -90,6 +103,8 @@ export const Loading: Story = {
   ...node('n', 'notion'),
   parameters: { backend: { scenario: 'slow' } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Checking connection…')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Checking connection…'),
+    ).toBeInTheDocument();
   },
 };

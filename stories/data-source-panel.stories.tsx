@@ -21,7 +21,9 @@ type Story = StoryObj<typeof meta>;
 
 const selected = (providerId: string, credentialId: string | null = null) =>
   ({
-    render: () => <CanvasFrame nodes={[sourceNode('n', providerId, credentialId, true)]} height={560} />,
+    render: () => (
+      <CanvasFrame nodes={[sourceNode('n', providerId, credentialId, true)]} height={560} />
+    ),
   }) as unknown as Story;
 
 const panel = (canvasElement: HTMLElement, name: string) =>
@@ -49,7 +51,9 @@ export const Connected: Story = {
   parameters: { backend: { seed: 'mixed' } },
   play: async ({ canvasElement }) => {
     const p = within(await panel(canvasElement, 'Firecrawl'));
-    await expect(await p.findByRole('combobox', { name: 'Credential' })).toHaveValue('cred-firecrawl-production');
+    await expect(await p.findByRole('combobox', { name: 'Credential' })).toHaveValue(
+      'cred-firecrawl-production',
+    );
   },
 };
 
@@ -74,7 +78,9 @@ export const CredentialMissing: Story = {
 export const ProviderUnavailable: Story = {
   ...selected('retired-provider'),
   play: async ({ canvasElement }) => {
-    const p = within(await within(canvasElement).findByRole('complementary', { name: /retired-provider/ }));
+    const p = within(
+      await within(canvasElement).findByRole('complementary', { name: /retired-provider/ }),
+    );
     await expect(await p.findByRole('button', { name: 'Delete node' })).toBeVisible();
   },
 };
@@ -85,7 +91,10 @@ export const LoadError: Story = {
     backend: {
       handlers: [
         http.get('*/api/credentials', () =>
-          HttpResponse.json({ error: { code: 'server_error', message: 'Down', retryable: false } }, { status: 500 }),
+          HttpResponse.json(
+            { error: { code: 'server_error', message: 'Down', retryable: false } },
+            { status: 500 },
+          ),
         ),
       ],
     },

@@ -1,10 +1,4 @@
-import {
-  createContext,
-  useContext,
-  useMemo,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 
 /** A pipeline node as the credential UI needs to know it: which credential it reads. */
 export interface CredentialUsageNode {
@@ -54,7 +48,9 @@ export interface CredentialUsageProviderProps {
 
 /** Shares one usage store between the canvas and every credential list below it. */
 export function CredentialUsageProvider({ store, children }: CredentialUsageProviderProps) {
-  return <CredentialUsageContext.Provider value={store}>{children}</CredentialUsageContext.Provider>;
+  return (
+    <CredentialUsageContext.Provider value={store}>{children}</CredentialUsageContext.Provider>
+  );
 }
 
 /** The usage store of the nearest provider. */

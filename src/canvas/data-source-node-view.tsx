@@ -21,7 +21,9 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
   const state = useConnectionState(data.providerId, data.credentialId);
   const name =
     provider.data?.name ??
-    (provider.isPending ? messages.canvas.dataSource : messages.canvas.unknownProviderName({ id: data.providerId }));
+    (provider.isPending
+      ? messages.canvas.dataSource
+      : messages.canvas.unknownProviderName({ id: data.providerId }));
   return (
     <div
       className="pc-node pc-data-source-node"

@@ -38,7 +38,10 @@ export function Palette({ className, onAdd }: PaletteProps) {
     const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
     // Jitter so repeated clicks don't stack nodes exactly on top of each other.
     const offset = (flow.getNodes().length % 5) * 24;
-    const node = newDataSourceNode(provider.id, { x: centre.x - 100 + offset, y: centre.y - 30 + offset });
+    const node = newDataSourceNode(provider.id, {
+      x: centre.x - 100 + offset,
+      y: centre.y - 30 + offset,
+    });
     flow.addNodes(node);
     onAdd?.(node, provider);
   };
@@ -49,7 +52,10 @@ export function Palette({ className, onAdd }: PaletteProps) {
   };
 
   return (
-    <aside className={['pc-palette', className].filter(Boolean).join(' ')} aria-labelledby="pc-palette-title">
+    <aside
+      className={['pc-palette', className].filter(Boolean).join(' ')}
+      aria-labelledby="pc-palette-title"
+    >
       <h2 id="pc-palette-title" className="pc-palette-title">
         {m.title}
       </h2>

@@ -17,6 +17,13 @@ export function ProviderIcon({ src, size = 28 }: ProviderIconProps) {
     );
   }
   return (
-    <img className="pc-provider-icon" src={src} alt="" width={size} height={size} draggable={false} />
+    <img
+      className="pc-provider-icon"
+      src={src}
+      alt=""
+      width={size}
+      height={size}
+      draggable={false}
+    />
   );
 }

@@ -384,7 +384,7 @@ export interface components {
          */
         OAuthFlowState: "pending" | "succeeded" | "failed" | "expired";
         OAuthFlowError: {
-            /** @description `access_denied` (the user declined), `invalid_grant` (the code did not check out) or the provider's own error code. */
+            /** @description `access_denied` (the user declined), `invalid_grant` (the code did not check out), `invalid_request` (the redirect carried neither a code nor an error), `expired` (the flow timed out), `not_found` (the credential being re-authorized was deleted meanwhile), or the provider's own error code. */
             code: string;
             message: string;
         };

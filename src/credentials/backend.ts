@@ -163,7 +163,11 @@ export interface CredentialsBackend {
   listCredentials(filter?: { providerId?: string }, options?: CallOptions): Promise<Credential[]>;
   createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Promise<Credential>;
   /** `version` is the credential version the edit was based on (412 when stale). */
-  updateCredential(credentialId: string, version: number, input: UpdateCredentialInput): Promise<Credential>;
+  updateCredential(
+    credentialId: string,
+    version: number,
+    input: UpdateCredentialInput,
+  ): Promise<Credential>;
   deleteCredential(credentialId: string): Promise<void>;
   setDefaultCredential(providerId: string, credentialId: string): Promise<void>;
   getOAuthClient(providerId: string, options?: CallOptions): Promise<OAuthClientSettings>;

@@ -65,8 +65,15 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
   const inFlight = useRef(false);
   const saveButton = useRef<HTMLButtonElement>(null);
 
-  // Radix focuses the first tabbable element (the close button) unless focus is already inside.
-  useEffect(() => setFocus('name'), [setFocus]);
+  /*
+   * Start in the first field rather than on the close button. Deferred until after the dialog's
+   * focus scope has mounted: focusing earlier would make the scope take the field, not the
+   * button that opened the dialog, as the place to return focus to on close.
+   */
+  useEffect(() => {
+    const timer = setTimeout(() => setFocus('name'));
+    return () => clearTimeout(timer);
+  }, [setFocus]);
 
   // Blank the form's store when it goes away: it may outlive the component (a pending promise
   // can still hold it), and it must not keep a typed secret reachable.

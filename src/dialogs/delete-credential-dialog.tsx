@@ -90,8 +90,14 @@ function DeleteCredentialBody({ credential, onCancel, onConfirm }: DeleteCredent
   // State updates are not visible to a second click dispatched in the same frame; a ref is.
   const inFlight = useRef(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  // A destructive confirmation starts on the safe choice (Radix would pick the close button).
-  useEffect(() => cancelButton.current?.focus(), []);
+  /*
+   * A destructive confirmation starts on the safe choice. Deferred until after the dialog's focus
+   * scope has mounted, so that the scope still returns focus to the opener on close.
+   */
+  useEffect(() => {
+    const timer = setTimeout(() => cancelButton.current?.focus());
+    return () => clearTimeout(timer);
+  }, []);
 
   async function confirm() {
     if (inFlight.current) return;

@@ -275,6 +275,9 @@ export function OAuthStatusDialog({
       title={view?.title ?? ''}
       size="sm"
       className="pc-oauth-status-dialog"
+      // While the popup is open, a click on this window (often just to bring it forward) must
+      // not cancel the flow: only Cancel does.
+      preventClose={state.status === 'opening' || state.status === 'waiting'}
     >
       {view ? (
         <div className="pc-oauth-status" data-status={state.status} data-tone={view.tone}>

@@ -1,4 +1,4 @@
-import { en } from './en';
+import type { en } from './en';
 
 /** The shape of a complete message catalog. */
 export type Messages = typeof en;
@@ -15,7 +15,10 @@ type DeepPartial<T> = T extends (...args: never[]) => unknown
     : T;
 
 /** Merges overrides over a base catalog (functions and strings replace, objects merge). */
-export function mergeMessages(base: Messages, ...layers: (MessageOverrides | undefined)[]): Messages {
+export function mergeMessages(
+  base: Messages,
+  ...layers: (MessageOverrides | undefined)[]
+): Messages {
   let result: Record<string, unknown> = base;
   for (const layer of layers) if (layer) result = deepMerge(result, layer);
   return result as Messages;

@@ -13,7 +13,7 @@ export interface CredentialActionsMenuProps {
   credential: Credential;
   /** Offer **Re-authorize** (OAuth credentials only). */
   canReauthorize: boolean;
-  /** Called once the menu has closed and focus is back on its trigger. */
+  /** Called once the menu has closed. */
   onAction: (action: CredentialAction) => void;
 }
 
@@ -52,9 +52,9 @@ export const CredentialActionsMenu = forwardRef<HTMLButtonElement, CredentialAct
             {...theme}
             onCloseAutoFocus={(event) => {
               /*
-               * Acting here rather than in `onSelect` lets the menu hand focus back to its trigger
-               * first, so a dialog opened next remembers the trigger and returns focus to it on
-               * close. Rename moves focus into its input instead, so the trigger must not take it.
+               * Acting once the menu has fully closed keeps its modal layer (focus trap, pointer
+               * blocking) from overlapping a dialog opened next. Rename moves focus into its
+               * input, so the menu must not hand focus back to the trigger then.
                */
               const action = chosen.current;
               chosen.current = null;

@@ -35,24 +35,31 @@ export function CredentialList({ providerId, onReauthorize, className }: Credent
   const credentials = useProviderCredentials(providerId);
   const provider = useProvider(providerId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const focusListAfterDialog = useRef(false);
   const list = useRef<HTMLUListElement>(null);
+  // Whose menu button takes focus back when the dialog closes.
+  const returnFocusTo = useRef<string | null>(null);
   const classes = ['pc-credential-list', className].filter(Boolean).join(' ');
 
-  const onEdit = useCallback(
-    (credential: Credential) => setDialog({ kind: 'edit', credential }),
-    [],
-  );
-  const onDelete = useCallback(
-    (credential: Credential) => setDialog({ kind: 'delete', credential }),
-    [],
-  );
+  const onEdit = useCallback((credential: Credential) => {
+    returnFocusTo.current = credential.id;
+    setDialog({ kind: 'edit', credential });
+  }, []);
+  const onDelete = useCallback((credential: Credential) => {
+    returnFocusTo.current = credential.id;
+    setDialog({ kind: 'delete', credential });
+  }, []);
 
-  // The deleted row's menu button is gone; keep keyboard focus in the list instead of the page.
+  /*
+   * Radix returns focus only to a Dialog.Trigger, and these dialogs open from a menu, so focus
+   * goes back to the row's menu button here; after a delete that row is gone, so to the list.
+   */
   useEffect(() => {
-    if (dialog || !focusListAfterDialog.current) return;
-    focusListAfterDialog.current = false;
-    list.current?.focus();
+    const id = returnFocusTo.current;
+    if (dialog || id === null) return;
+    returnFocusTo.current = null;
+    const row = list.current?.querySelector(`[data-credential-id="${CSS.escape(id)}"]`);
+    const trigger = row?.querySelector<HTMLElement>('.pc-credential-menu-trigger');
+    (trigger ?? list.current)?.focus();
   }, [dialog]);
 
   if (credentials.data === undefined) {
@@ -118,14 +125,7 @@ export function CredentialList({ providerId, onReauthorize, className }: Credent
         <EditCredentialDialog credential={target} open onOpenChange={close} />
       ) : null}
       {dialog?.kind === 'delete' && target ? (
-        <DeleteCredentialDialog
-          credential={target}
-          open
-          onOpenChange={close}
-          onDeleted={() => {
-            focusListAfterDialog.current = true;
-          }}
-        />
+        <DeleteCredentialDialog credential={target} open onOpenChange={close} />
       ) : null}
     </div>
   );

@@ -84,6 +84,7 @@ export const CredentialRow = memo(function CredentialRow({
   return (
     <li
       className={['pc-credential-row', className].filter(Boolean).join(' ')}
+      data-credential-id={credential.id}
       data-status={credential.status}
       data-method={credential.method}
       data-default={credential.isDefault ? '' : undefined}

@@ -14,7 +14,12 @@ export interface CredentialSelectProps {
 }
 
 /** Chooses which credential a node uses: the provider's default, or a named credential. */
-export function CredentialSelect({ credentials, value, onChange, className }: CredentialSelectProps) {
+export function CredentialSelect({
+  credentials,
+  value,
+  onChange,
+  className,
+}: CredentialSelectProps) {
   const messages = useMessages();
   const m = messages.panel;
   const id = useId();
@@ -29,10 +34,14 @@ export function CredentialSelect({ credentials, value, onChange, className }: Cr
         id={id}
         className="pc-input pc-select"
         value={value ?? followDefault}
-        onChange={(event) => onChange(event.target.value === followDefault ? null : event.target.value)}
+        onChange={(event) =>
+          onChange(event.target.value === followDefault ? null : event.target.value)
+        }
       >
         <option value={followDefault}>
-          {defaultCredential ? m.followDefault({ name: defaultCredential.name }) : m.followDefaultNone}
+          {defaultCredential
+            ? m.followDefault({ name: defaultCredential.name })
+            : m.followDefaultNone}
         </option>
         {missing ? (
           <option value={value ?? ''} disabled>

@@ -35,7 +35,9 @@ export function DataSourcePanel({ className, onOpenSettings }: DataSourcePanelPr
   const node = useSelectedDataSource();
   if (!node) return null;
   // Keyed by node so switching nodes starts from a clean panel (no dialog left open).
-  return <PanelForNode key={node.id} node={node} className={className} onOpenSettings={onOpenSettings} />;
+  return (
+    <PanelForNode key={node.id} node={node} className={className} onOpenSettings={onOpenSettings} />
+  );
 }
 
 function PanelForNode({
@@ -68,7 +70,12 @@ function PanelForNode({
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       // Escape inside a dialog or menu closes that, not the panel.
-      if ((event.target as Element | null)?.closest?.('[role="dialog"], [role="menu"], [role="alertdialog"]')) return;
+      if (
+        (event.target as Element | null)?.closest?.(
+          '[role="dialog"], [role="menu"], [role="alertdialog"]',
+        )
+      )
+        return;
       store.getState().unselectNodesAndEdges();
     };
     document.addEventListener('keydown', onKeyDown);
@@ -123,7 +130,9 @@ function PanelForNode({
         {connectionLabel(state, messages)}
       </p>
 
-      {state.status === 'loading' ? <p className="pc-panel-hint">{messages.common.loading}</p> : null}
+      {state.status === 'loading' ? (
+        <p className="pc-panel-hint">{messages.common.loading}</p>
+      ) : null}
       {state.status === 'error' ? (
         <Alert
           action={
@@ -138,7 +147,10 @@ function PanelForNode({
       {state.status === 'unknown-provider' ? (
         <>
           <Alert tone="warning">{m.unknownProvider({ id: providerId })}</Alert>
-          <Button variant="danger" onClick={() => void flow.deleteElements({ nodes: [{ id: node.id }] })}>
+          <Button
+            variant="danger"
+            onClick={() => void flow.deleteElements({ nodes: [{ id: node.id }] })}
+          >
             {m.deleteNode}
           </Button>
         </>

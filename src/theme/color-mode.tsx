@@ -29,7 +29,9 @@ export function ColorModeProvider({ colorMode = 'light', children }: ColorModePr
   const prefersDark = useSyncExternalStore(subscribe, systemPrefersDark, () => false);
   const resolved = colorMode === 'system' ? (prefersDark ? 'dark' : 'light') : colorMode;
   return (
-    <ResolvedColorModeContext.Provider value={resolved}>{children}</ResolvedColorModeContext.Provider>
+    <ResolvedColorModeContext.Provider value={resolved}>
+      {children}
+    </ResolvedColorModeContext.Provider>
   );
 }
 

@@ -36,7 +36,10 @@ export function Dialog({
     if (preventClose) event.preventDefault();
   };
   return (
-    <RadixDialog.Root open={open} onOpenChange={(next) => (preventClose && !next ? undefined : onOpenChange(next))}>
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => (preventClose && !next ? undefined : onOpenChange(next))}
+    >
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="pc-dialog-overlay" {...theme} />
         <RadixDialog.Content
@@ -62,7 +65,9 @@ export function Dialog({
             </RadixDialog.Close>
           </header>
           {description ? (
-            <RadixDialog.Description className="pc-dialog-description">{description}</RadixDialog.Description>
+            <RadixDialog.Description className="pc-dialog-description">
+              {description}
+            </RadixDialog.Description>
           ) : null}
           {children}
         </RadixDialog.Content>

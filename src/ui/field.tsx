@@ -42,7 +42,10 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
         }
       : { type: 'text' };
   return (
-    <div className={['pc-field', className].filter(Boolean).join(' ')} data-invalid={error ? '' : undefined}>
+    <div
+      className={['pc-field', className].filter(Boolean).join(' ')}
+      data-invalid={error ? '' : undefined}
+    >
       <label className="pc-field-label" htmlFor={inputId}>
         {label}
         {hint ? <span className="pc-field-hint"> {hint}</span> : null}

@@ -313,7 +313,7 @@ describe('ApiKeyDialog', () => {
     await expect.element(dialog.getByText(/You can try again in [12] s\./)).toBeVisible();
     await expect.element(save).toBeDisabled();
     await expect.element(name).toHaveValue('Production');
-    await expect.element(save).toBeEnabled({ timeout: 4000 });
+    await expect.element(save, { timeout: 4000 }).toBeEnabled();
     await expect.element(dialog.getByText(/You can try again in/)).not.toBeInTheDocument();
   });
 

@@ -5,12 +5,20 @@ import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
 import type { Pipeline, PipelineNode } from '../../src/canvas/pipeline-types';
 import { renderWithBackend } from '../support/render-with-backend';
 
-function source(id: string, providerId: string, credentialId: string | null = null, y = 0): PipelineNode {
+function source(
+  id: string,
+  providerId: string,
+  credentialId: string | null = null,
+  y = 0,
+): PipelineNode {
   return { id, type: 'dataSource', position: { x: 0, y }, data: { providerId, credentialId } };
 }
 
 function pipelineOf(...nodes: PipelineNode[]): Pipeline {
-  return { nodes: nodes.map((node, index) => ({ ...node, position: { x: 0, y: index * 90 } })), edges: [] };
+  return {
+    nodes: nodes.map((node, index) => ({ ...node, position: { x: 0, y: index * 90 } })),
+    edges: [],
+  };
 }
 
 function Canvas({ pipeline }: { pipeline: Pipeline }) {
@@ -46,7 +54,8 @@ describe('data-source node states', () => {
     // Following the default: whichever credential is Notion's default now.
     await expect.element(node('f')).toHaveTextContent(/Connected · /);
 
-    const status = (id: string) => node(id).element().querySelector('[data-status]')?.getAttribute('data-status');
+    const status = (id: string) =>
+      node(id).element().querySelector('[data-status]')?.getAttribute('data-status');
     expect(status('a')).toBe('not-connected');
     expect(status('b')).toBe('connected');
     expect(status('c')).toBe('expired');
@@ -64,7 +73,14 @@ describe('data-source node states', () => {
 
   it('says so when the credential state cannot be loaded', async () => {
     await renderWithBackend(<Canvas pipeline={pipelineOf(source('a', 'notion'))} />, {
-      handlers: [http.get('*/api/credentials', () => HttpResponse.json({ error: { code: 'forbidden', message: 'No', retryable: false } }, { status: 403 }))],
+      handlers: [
+        http.get('*/api/credentials', () =>
+          HttpResponse.json(
+            { error: { code: 'forbidden', message: 'No', retryable: false } },
+            { status: 403 },
+          ),
+        ),
+      ],
     });
     await expect.element(node('a')).toHaveTextContent('Connection state unavailable');
   });
@@ -72,7 +88,10 @@ describe('data-source node states', () => {
   it('loads the state of the whole canvas with one credentials request', async () => {
     let credentialRequests = 0;
     const many = Array.from({ length: 30 }, (_, i) =>
-      source(`n${i}`, ['notion', 'firecrawl', 'jina-reader', 'google-drive', 'dropbox', 'onedrive'][i % 6]!),
+      source(
+        `n${i}`,
+        ['notion', 'firecrawl', 'jina-reader', 'google-drive', 'dropbox', 'onedrive'][i % 6]!,
+      ),
     );
     await renderWithBackend(<Canvas pipeline={pipelineOf(...many)} />, {
       handlers: [
@@ -97,9 +116,14 @@ describe('palette', () => {
     await renderWithBackend(<Canvas pipeline={pipelineOf(source('a', 'notion'))} />);
     await page.getByRole('button', { name: 'Add Dropbox node' }).click();
     await page.getByRole('button', { name: 'Add Dropbox node' }).click();
-    const dropbox = page.getByText('Dropbox', { exact: true }).elements().filter((el) => el.closest('.react-flow__node'));
+    const dropbox = page
+      .getByText('Dropbox', { exact: true })
+      .elements()
+      .filter((el) => el.closest('.react-flow__node'));
     expect(dropbox).toHaveLength(2);
-    const ids = [...document.querySelectorAll('.react-flow__node')].map((el) => el.getAttribute('data-id'));
+    const ids = [...document.querySelectorAll('.react-flow__node')].map((el) =>
+      el.getAttribute('data-id'),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -108,7 +132,12 @@ describe('palette', () => {
     await renderWithBackend(<Canvas pipeline={pipelineOf()} />, {
       handlers: [
         http.get('*/api/providers', () =>
-          fail ? HttpResponse.json({ error: { code: 'forbidden', message: 'No', retryable: false } }, { status: 403 }) : undefined,
+          fail
+            ? HttpResponse.json(
+                { error: { code: 'forbidden', message: 'No', retryable: false } },
+                { status: 403 },
+              )
+            : undefined,
         ),
       ],
     });

@@ -51,15 +51,20 @@ describe('side panel', () => {
   it('goes straight to the one dialog when the provider has a single method', async () => {
     await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl')]} />);
     await node('a').click();
-    await panel('Firecrawl').getByRole('button', { name: /Connect/ }).click();
+    await panel('Firecrawl')
+      .getByRole('button', { name: /Connect/ })
+      .click();
     await expect.element(page.getByRole('dialog', { name: 'Add API Key' })).toBeVisible();
     expect(page.getByRole('menu').query()).toBeNull();
   });
 
   it('shows the credential a connected node uses, marks the default, and switches it', async () => {
-    await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl', 'cred-firecrawl-production')]} />, {
-      seed: 'mixed',
-    });
+    await renderWithBackend(
+      <Canvas nodes={[source('a', 'firecrawl', 'cred-firecrawl-production')]} />,
+      {
+        seed: 'mixed',
+      },
+    );
     await node('a').click();
     const select = panel('Firecrawl').getByRole('combobox', { name: 'Credential' });
     await expect.element(select).toHaveValue('cred-firecrawl-production');
@@ -70,21 +75,32 @@ describe('side panel', () => {
   });
 
   it('asks to re-authorize an expired OAuth credential', async () => {
-    await renderWithBackend(<Canvas nodes={[source('a', 'google-drive', 'cred-google-drive-expired')]} />, {
-      seed: 'mixed',
-    });
+    await renderWithBackend(
+      <Canvas nodes={[source('a', 'google-drive', 'cred-google-drive-expired')]} />,
+      {
+        seed: 'mixed',
+      },
+    );
     await node('a').click();
     await expect.element(panel('Google Drive').getByText(/has expired/)).toBeVisible();
-    await expect.element(panel('Google Drive').getByRole('button', { name: 'Re-authorize' }).first()).toBeVisible();
+    await expect
+      .element(panel('Google Drive').getByRole('button', { name: 'Re-authorize' }).first())
+      .toBeVisible();
   });
 
   it('says the credential was deleted and lets the user pick another', async () => {
-    await renderWithBackend(<Canvas nodes={[source('a', 'firecrawl', 'cred-that-was-deleted')]} />, {
-      seed: 'mixed',
-    });
+    await renderWithBackend(
+      <Canvas nodes={[source('a', 'firecrawl', 'cred-that-was-deleted')]} />,
+      {
+        seed: 'mixed',
+      },
+    );
     await node('a').click();
     await expect.element(panel('Firecrawl').getByText(/was deleted/)).toBeVisible();
-    await userEvent.selectOptions(panel('Firecrawl').getByRole('combobox', { name: 'Credential' }), 'cred-firecrawl-production');
+    await userEvent.selectOptions(
+      panel('Firecrawl').getByRole('combobox', { name: 'Credential' }),
+      'cred-firecrawl-production',
+    );
     await expect.element(node('a')).toHaveTextContent('Connected · Firecrawl production');
   });
 
@@ -103,13 +119,18 @@ describe('side panel', () => {
       handlers: [
         http.get('*/api/credentials', () =>
           fail
-            ? HttpResponse.json({ error: { code: 'server_error', message: 'Down', retryable: false } }, { status: 500 })
+            ? HttpResponse.json(
+                { error: { code: 'server_error', message: 'Down', retryable: false } },
+                { status: 500 },
+              )
             : undefined,
         ),
       ],
     });
     await node('a').click();
-    await expect.element(panel('Notion').getByText('Could not load the connection state.')).toBeVisible();
+    await expect
+      .element(panel('Notion').getByText('Could not load the connection state.'))
+      .toBeVisible();
     fail = false;
     await panel('Notion').getByRole('button', { name: 'Try again' }).click();
     await expect.element(panel('Notion').getByRole('button', { name: 'Connect' })).toBeVisible();

@@ -36,7 +36,9 @@ test('a provider with one method goes straight to its dialog', async ({ page }) 
   await expect(page.getByRole('dialog', { name: 'Add API Key' })).toBeVisible();
 });
 
-test('a node added from the palette survives a reload with the rest of the pipeline', async ({ page }) => {
+test('a node added from the palette survives a reload with the rest of the pipeline', async ({
+  page,
+}) => {
   const nodes = page.locator('.react-flow__node-dataSource');
   await expect(nodes).toHaveCount(6);
   await page.getByRole('button', { name: 'Add Firecrawl node' }).click();

@@ -1,6 +1,11 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { handlersForScenario, type ScenarioName } from '../../mocks/scenarios';
-import { createMemoryStorage, createMockStore, type MockStore, type SeedName } from '../../mocks/store';
+import {
+  createMemoryStorage,
+  createMockStore,
+  type MockStore,
+  type SeedName,
+} from '../../mocks/store';
 import type { HttpHandler } from 'msw';
 
 /** What a test or story says about the backend it wants. */
@@ -21,7 +26,11 @@ async function sharedWorker(): Promise<SetupWorker> {
   if (worker) return worker;
   starting ??= (async () => {
     const created = setupWorker();
-    await created.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+    await created.start({
+      quiet: true,
+      onUnhandledRequest: 'bypass',
+      serviceWorker: { url: '/mockServiceWorker.js' },
+    });
     worker = created;
     return created;
   })();

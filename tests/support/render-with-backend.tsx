@@ -23,7 +23,11 @@ export async function renderWithBackend(ui: ReactNode, options: RenderWithBacken
   const queryClient = createPipelineConnectQueryClient();
   const backend = createHttpCredentialsBackend({ baseUrl: `${window.location.origin}/api` });
   const screen = await render(
-    <PipelineConnectProvider backend={backend} queryClient={queryClient} colorMode={options.colorMode}>
+    <PipelineConnectProvider
+      backend={backend}
+      queryClient={queryClient}
+      colorMode={options.colorMode}
+    >
       {ui}
     </PipelineConnectProvider>,
   );

@@ -35,15 +35,27 @@ const loaded = { provider, providerStatus: 'success', credentialsStatus: 'succes
 describe('resolveConnectionState', () => {
   it('is loading until both the catalog and the credentials are in', () => {
     expect(
-      resolveConnectionState({ ...loaded, providerStatus: 'pending', credentials: undefined, credentialId: null }),
+      resolveConnectionState({
+        ...loaded,
+        providerStatus: 'pending',
+        credentials: undefined,
+        credentialId: null,
+      }),
     ).toEqual({ status: 'loading' });
     expect(
-      resolveConnectionState({ ...loaded, credentialsStatus: 'pending', credentials: undefined, credentialId: null }),
+      resolveConnectionState({
+        ...loaded,
+        credentialsStatus: 'pending',
+        credentials: undefined,
+        credentialId: null,
+      }),
     ).toEqual({ status: 'loading' });
   });
 
   it('reports a provider missing from the catalog', () => {
-    expect(resolveConnectionState({ ...loaded, provider: null, credentials: [], credentialId: null })).toEqual({
+    expect(
+      resolveConnectionState({ ...loaded, provider: null, credentials: [], credentialId: null }),
+    ).toEqual({
       status: 'unknown-provider',
     });
   });
@@ -51,8 +63,16 @@ describe('resolveConnectionState', () => {
   it('follows the default credential when the node names none', () => {
     const work = credential({ id: 'c1', name: 'Work', isDefault: false });
     const home = credential({ id: 'c2', name: 'Home', isDefault: true });
-    const state = resolveConnectionState({ ...loaded, credentials: [work, home], credentialId: null });
-    expect(state).toMatchObject({ status: 'connected', viaDefault: true, credential: { name: 'Home' } });
+    const state = resolveConnectionState({
+      ...loaded,
+      credentials: [work, home],
+      credentialId: null,
+    });
+    expect(state).toMatchObject({
+      status: 'connected',
+      viaDefault: true,
+      credential: { name: 'Home' },
+    });
   });
 
   it('is not connected when following a default that does not exist', () => {
@@ -64,18 +84,24 @@ describe('resolveConnectionState', () => {
 
   it('says the credential is missing when the named one was deleted, without switching to another', () => {
     const other = credential({ id: 'c2', isDefault: true });
-    expect(resolveConnectionState({ ...loaded, credentials: [other], credentialId: 'gone' })).toEqual({
+    expect(
+      resolveConnectionState({ ...loaded, credentials: [other], credentialId: 'gone' }),
+    ).toEqual({
       status: 'missing',
     });
   });
 
   it('surfaces expired and invalid credentials', () => {
     const expired = credential({ status: 'expired' });
-    expect(resolveConnectionState({ ...loaded, credentials: [expired], credentialId: 'c1' })).toMatchObject({
+    expect(
+      resolveConnectionState({ ...loaded, credentials: [expired], credentialId: 'c1' }),
+    ).toMatchObject({
       status: 'expired',
     });
     const invalid = credential({ status: 'invalid' });
-    expect(resolveConnectionState({ ...loaded, credentials: [invalid], credentialId: 'c1' })).toMatchObject({
+    expect(
+      resolveConnectionState({ ...loaded, credentials: [invalid], credentialId: 'c1' }),
+    ).toMatchObject({
       status: 'invalid',
     });
   });

@@ -5,7 +5,9 @@ import { zhHans } from '../../src/i18n/zh-hans';
 
 function leafPaths(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key));
+    return Object.entries(value).flatMap(([key, child]) =>
+      leafPaths(child, prefix ? `${prefix}.${key}` : key),
+    );
   }
   return [prefix];
 }

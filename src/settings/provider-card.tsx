@@ -1,0 +1,100 @@
+import { AlertTriangle, Settings2 } from 'lucide-react';
+import { forwardRef, useState } from 'react';
+import { ProviderIcon } from '../canvas/provider-icon';
+import type { Provider } from '../credentials/backend';
+import { ApiKeyDialog } from '../dialogs/api-key-dialog';
+import { ConnectMenu } from '../dialogs/connect-menu';
+import { useAddOAuth } from '../dialogs/use-add-oauth';
+import { useMessages } from '../i18n/i18n-context';
+import { CredentialList } from '../manage/credential-list';
+import type { ProviderHealth } from './provider-health';
+
+/** Props of {@link ProviderCard}. */
+export interface ProviderCardProps {
+  provider: Provider;
+  health: ProviderHealth;
+  /** Highlights the card (e.g. when a node's panel linked to it). */
+  highlighted?: boolean;
+}
+
+/**
+ * One provider in Settings → Data Sources: its methods, **Configure** (→ Add OAuth / Add API
+ * Key, with the OAuth client gear) and its credentials with every action of the credential list.
+ */
+export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function ProviderCard(
+  { provider, health, highlighted = false },
+  ref,
+) {
+  const messages = useMessages();
+  const m = messages.settings;
+  const [apiKeyOpen, setApiKeyOpen] = useState(false);
+  const oauth = useAddOAuth({ providerId: provider.id });
+  const titleId = `pc-settings-card-${provider.id}`;
+  const attention = health.attention.length;
+  return (
+    <section
+      ref={ref}
+      className="pc-settings-card"
+      aria-labelledby={titleId}
+      data-provider-id={provider.id}
+      data-attention={attention > 0 ? '' : undefined}
+      data-highlighted={highlighted ? '' : undefined}
+      tabIndex={-1}
+    >
+      <header className="pc-settings-card-header">
+        <ProviderIcon src={provider.icon} size={32} />
+        <div className="pc-settings-card-heading">
+          <h3 id={titleId} className="pc-settings-card-title">
+            {provider.name}
+          </h3>
+          <ul className="pc-badges" aria-label={m.methodsLabel}>
+            {provider.methods.map((method) => (
+              <li key={method} className="pc-badge">
+                {m.methods[method]}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="pc-settings-card-actions">
+          <ConnectMenu
+            provider={provider}
+            label={m.configure}
+            variant="secondary"
+            onAddOAuth={() => oauth.start()}
+            onAddApiKey={() => setApiKeyOpen(true)}
+          />
+          {provider.methods.includes('oauth2') ? (
+            <button
+              type="button"
+              className="pc-icon-button"
+              aria-label={`${messages.panel.connect.clientSettings} (${provider.name})`}
+              title={messages.panel.connect.clientSettings}
+              onClick={oauth.openClientSettings}
+            >
+              <Settings2 aria-hidden size={16} />
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {provider.description ? (
+        <p className="pc-settings-card-description">{provider.description}</p>
+      ) : null}
+      {attention > 0 ? (
+        <p className="pc-settings-attention">
+          <AlertTriangle aria-hidden size={14} />
+          {m.needsAttention({ count: attention })}
+        </p>
+      ) : null}
+      {health.credentials.length === 0 ? (
+        <p className="pc-settings-empty">{m.notConfigured}</p>
+      ) : (
+        <CredentialList
+          providerId={provider.id}
+          onReauthorize={(credential) => oauth.start({ credentialId: credential.id })}
+        />
+      )}
+      <ApiKeyDialog providerId={provider.id} open={apiKeyOpen} onOpenChange={setApiKeyOpen} />
+      {oauth.element}
+    </section>
+  );
+});
