@@ -1,0 +1,242 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { delay, http, HttpResponse } from 'msw';
+import { ApiKeyDialog } from 'pipeline-connect';
+import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+
+/**
+ * **Add API Key**: Authorization Name plus the provider's own fields, rendered from the schema
+ * the backend serves. Save validates here, then with the backend; any failure keeps the dialog
+ * open with the input intact. Each story starts from a fresh mock backend.
+ */
+const meta = {
+  title: 'Dialogs/ApiKeyDialog',
+  component: ApiKeyDialog,
+  args: {
+    providerId: 'firecrawl',
+    open: true,
+    onOpenChange: fn(),
+    onCreated: fn(),
+  },
+} satisfies Meta<typeof ApiKeyDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const createUrl = '/api/providers/firecrawl/credentials';
+
+async function dialog() {
+  return within(await screen.findByRole('dialog', { name: 'Add API Key' }));
+}
+
+/** Fills the form the way a person would. */
+async function fill(name: string, key: string) {
+  const d = await dialog();
+  const nameInput = await d.findByLabelText('Authorization Name');
+  await userEvent.clear(nameInput);
+  if (name) await userEvent.type(nameInput, name);
+  await userEvent.type(d.getByLabelText('API Key'), key);
+  return d;
+}
+
+/** Firecrawl's schema: the key (required, secret) and an optional self-hosted base URL. */
+export const Empty: Story = {
+  play: async () => {
+    const d = await dialog();
+    await expect(await d.findByLabelText('API Key')).toHaveAttribute('type', 'password');
+    await expect(d.getByLabelText('Authorization Name')).toHaveValue('');
+    await expect(d.getByLabelText('Base URL')).toHaveAttribute(
+      'placeholder',
+      'https://api.firecrawl.dev',
+    );
+    await expect(
+      d.getByText('Your key is stored encrypted and is never shown again.'),
+    ).toBeVisible();
+    await expect(d.getByRole('button', { name: 'Save' })).toBeEnabled();
+  },
+};
+
+/** Filled in and ready to save; the key can be shown to check it. */
+export const Filled: Story = {
+  play: async () => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Show value' }));
+    await expect(d.getByLabelText('API Key')).toHaveAttribute('type', 'text');
+  },
+};
+
+/** Notion: one secret field. */
+export const Notion: Story = {
+  args: { providerId: 'notion' },
+  play: async () => {
+    const d = await dialog();
+    await expect(await d.findByLabelText('API Key')).toBeVisible();
+    await expect(d.queryByLabelText('Base URL')).toBeNull();
+  },
+};
+
+/** Jina Reader's key is optional: saving with nothing typed is fine. */
+export const OptionalKey: Story = {
+  args: { providerId: 'jina-reader' },
+  play: async () => {
+    const d = await dialog();
+    await expect(await d.findByLabelText('API Key')).not.toHaveAttribute('aria-required');
+  },
+};
+
+/** Missing and malformed input is caught before anything is sent. */
+export const ClientValidation: Story = {
+  play: async () => {
+    const d = await fill('x'.repeat(101), 'fc-12 34');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByText('Use at most 100 characters.')).toBeVisible();
+    await expect(d.getByText('Remove the spaces or line breaks inside the value.')).toBeVisible();
+  },
+};
+
+/** A save in flight: Save, Cancel and closing are disabled until the backend answers. */
+export const Saving: Story = {
+  parameters: {
+    backend: {
+      handlers: [
+        http.post(createUrl, async () => {
+          await delay('infinite');
+        }),
+      ],
+    },
+  },
+  play: async ({ args }) => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(d.getByRole('button', { name: 'Save' })).toBeDisabled());
+    await expect(d.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await expect(args.onCreated).not.toHaveBeenCalled();
+  },
+};
+
+/** Saved: the host is handed the new credential (and a toast names it). */
+export const Saved: Story = {
+  play: async ({ args }) => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(args.onCreated).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production' })),
+    );
+    await expect(args.onOpenChange).toHaveBeenCalledWith(false);
+    await expect(await screen.findByText('“Production” was added.')).toBeVisible();
+  },
+};
+
+/** The backend refused some values (422): each message lands on its field. */
+export const FieldErrors: Story = {
+  parameters: {
+    backend: {
+      handlers: [
+        http.post(createUrl, () =>
+          errorResponse(422, {
+            code: 'validation_failed',
+            message: 'Some values are invalid.',
+            fieldErrors: { firecrawl_api_key: 'Firecrawl did not accept this key.' },
+            retryable: false,
+          }),
+        ),
+      ],
+    },
+  },
+  play: async () => {
+    const d = await fill('Production', 'fc-wrong');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByText('Firecrawl did not accept this key.')).toBeVisible();
+    await expect(d.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(d.getByLabelText('Authorization Name')).toHaveValue('Production');
+  },
+};
+
+/** The name is taken (409, names compare ignoring case): said on Authorization Name. */
+export const DuplicateName: Story = {
+  parameters: {
+    backend: {
+      prepare: (store: MockStore) => {
+        store.createApiKeyCredential('firecrawl', {
+          name: 'Production',
+          values: { firecrawl_api_key: 'fc-existing' },
+        });
+      },
+    },
+  },
+  play: async () => {
+    const d = await fill('production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(
+      await d.findByText('This name is already used by another credential.'),
+    ).toBeVisible();
+  },
+};
+
+/** The service is down (503): the dialog says retrying may help and keeps every value. */
+export const ServerError: Story = {
+  parameters: {
+    backend: {
+      handlers: [
+        http.post(createUrl, () =>
+          errorResponse(503, {
+            code: 'server_error',
+            message: 'The credentials service is temporarily unavailable.',
+            retryable: true,
+          }),
+        ),
+      ],
+    },
+  },
+  play: async () => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByRole('alert')).toHaveTextContent(
+      'The server had a problem. Trying again may help.',
+    );
+    await expect(d.getByLabelText('Authorization Name')).toHaveValue('Production');
+  },
+};
+
+/** Too many requests (429, Retry-After: 30): Save waits out the countdown. */
+export const RateLimited: Story = {
+  parameters: { backend: { scenario: 'rate-limited' } },
+  play: async () => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByRole('alert')).toHaveTextContent(
+      'Too many requests. Try again in 30 seconds.',
+    );
+    await expect(d.getByText(/You can try again in \d+ s\./)).toBeVisible();
+    await expect(d.getByRole('button', { name: 'Save' })).toBeDisabled();
+  },
+};
+
+/** No response at all: the dialog says to check the connection. */
+export const NetworkError: Story = {
+  parameters: { backend: { handlers: [http.post(createUrl, () => HttpResponse.error())] } },
+  play: async () => {
+    const d = await fill('Production', 'fc-live-0123456789');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByRole('alert')).toHaveTextContent(
+      'Could not reach the server. Check your connection and try again.',
+    );
+  },
+};
+
+/** The provider catalog is still loading. */
+export const LoadingProvider: Story = {
+  parameters: {
+    backend: {
+      handlers: [
+        http.get('/api/providers', async () => {
+          await delay('infinite');
+        }),
+      ],
+    },
+  },
+  play: async () => {
+    const d = await dialog();
+    await expect(await d.findByText('Loading the provider’s fields…')).toBeVisible();
+  },
+};
