@@ -32,7 +32,7 @@ async function dialog() {
 /** Fills the form the way a person would. */
 async function fill(name: string, key: string) {
   const d = await dialog();
-  const nameInput = await d.findByLabelText('Authorization Name');
+  const nameInput = await d.findByLabelText(/Authorization Name/);
   await userEvent.clear(nameInput);
   if (name) await userEvent.type(nameInput, name);
   await userEvent.type(d.getByLabelText('API Key'), key);
@@ -44,7 +44,7 @@ export const Empty: Story = {
   play: async () => {
     const d = await dialog();
     await expect(await d.findByLabelText('API Key')).toHaveAttribute('type', 'password');
-    await expect(d.getByLabelText('Authorization Name')).toHaveValue('');
+    await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('');
     await expect(d.getByLabelText('Base URL')).toHaveAttribute(
       'placeholder',
       'https://api.firecrawl.dev',
@@ -148,7 +148,7 @@ export const FieldErrors: Story = {
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(await d.findByText('Firecrawl did not accept this key.')).toBeVisible();
     await expect(d.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
-    await expect(d.getByLabelText('Authorization Name')).toHaveValue('Production');
+    await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('Production');
   },
 };
 
@@ -194,7 +194,7 @@ export const ServerError: Story = {
     await expect(await d.findByRole('alert')).toHaveTextContent(
       'The server had a problem. Trying again may help.',
     );
-    await expect(d.getByLabelText('Authorization Name')).toHaveValue('Production');
+    await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('Production');
   },
 };
 

@@ -143,6 +143,10 @@ export const ActionsMenu: Story = {
     await expect(await screen.findByRole('menuitem', { name: 'Rename' })).toBeVisible();
     await expect(screen.getByRole('menuitem', { name: 'Set as default' })).toBeVisible();
     await expect(screen.getByRole('menuitem', { name: 'Delete' })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(l.getByRole('button', { name: "More actions for Ada's Workspace" })).toHaveFocus(),
+    );
   },
 };
 

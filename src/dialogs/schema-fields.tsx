@@ -78,7 +78,8 @@ function SchemaField<T extends FieldValues>({
   const error = fieldState.error?.message;
   const keepsSecret = keepSecrets && field.type === 'secret';
   const required = field.required && !keepsSecret;
-  const hint = required ? undefined : messages.common.optional;
+  // A kept secret is not "optional" either: blank has its own meaning, said in its help.
+  const hint = required || keepsSecret ? undefined : messages.common.optional;
 
   const bound = { inputRef: ref, name, value: value as unknown, onChange, onBlur };
   if (field.type === 'select') return <SelectField field={field} error={error} {...bound} />;

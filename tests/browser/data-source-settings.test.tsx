@@ -9,7 +9,14 @@ const card = (name: string) => page.getByRole('region', { name });
 describe('Settings → Data Sources', () => {
   it('shows one card per provider, with its methods and an empty state', async () => {
     await renderWithBackend(<DataSourceSettings />);
-    for (const name of ['Notion', 'Jina Reader', 'Firecrawl', 'Google Drive', 'Dropbox', 'OneDrive']) {
+    for (const name of [
+      'Notion',
+      'Jina Reader',
+      'Firecrawl',
+      'Google Drive',
+      'Dropbox',
+      'OneDrive',
+    ]) {
       await expect.element(card(name)).toBeVisible();
       await expect.element(card(name).getByText('Not configured yet')).toBeVisible();
     }
@@ -20,7 +27,9 @@ describe('Settings → Data Sources', () => {
   it('lists a provider’s credentials and flags the ones that need attention', async () => {
     await renderWithBackend(<DataSourceSettings />, { seed: 'mixed' });
     await expect.element(card('Firecrawl').getByText('Firecrawl production')).toBeVisible();
-    await expect.element(card('Google Drive').getByText('1 credential needs attention')).toBeVisible();
+    await expect
+      .element(card('Google Drive').getByText('1 credential needs attention'))
+      .toBeVisible();
     expect(card('Google Drive').element().hasAttribute('data-attention')).toBe(true);
     expect(card('Firecrawl').element().hasAttribute('data-attention')).toBe(false);
   });
@@ -46,7 +55,10 @@ describe('Settings → Data Sources', () => {
 
   it('says when nothing matches and clears the filters', async () => {
     await renderWithBackend(<DataSourceSettings />);
-    await userEvent.fill(page.getByRole('searchbox', { name: 'Search data sources' }), 'salesforce');
+    await userEvent.fill(
+      page.getByRole('searchbox', { name: 'Search data sources' }),
+      'salesforce',
+    );
     await expect.element(page.getByText('No data source matches your search.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.element(card('Notion')).toBeVisible();
@@ -54,7 +66,9 @@ describe('Settings → Data Sources', () => {
 
   it('Configure offers Add OAuth and Add API Key, and adds a key from the card', async () => {
     await renderWithBackend(<DataSourceSettings />);
-    await card('Firecrawl').getByRole('button', { name: /Configure/ }).click();
+    await card('Firecrawl')
+      .getByRole('button', { name: /Configure/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Add API Key' });
     await expect.element(dialog).toBeVisible();
     await userEvent.fill(dialog.getByRole('textbox', { name: /Authorization Name/ }), 'Crawler');
@@ -78,7 +92,10 @@ describe('Settings → Data Sources', () => {
       handlers: [
         http.get('*/api/providers', () =>
           fail
-            ? HttpResponse.json({ error: { code: 'server_error', message: 'Down', retryable: false } }, { status: 500 })
+            ? HttpResponse.json(
+                { error: { code: 'server_error', message: 'Down', retryable: false } },
+                { status: 500 },
+              )
             : undefined,
         ),
       ],

@@ -33,7 +33,10 @@ describe('provider health and the Settings filter', () => {
   const all = [credential('notion', 'active'), credential('google-drive', 'expired')];
 
   it('flags expired and invalid credentials as needing attention', () => {
-    expect(providerHealth(drive, all)).toMatchObject({ connected: false, attention: [{ status: 'expired' }] });
+    expect(providerHealth(drive, all)).toMatchObject({
+      connected: false,
+      attention: [{ status: 'expired' }],
+    });
     expect(providerHealth(notion, all)).toMatchObject({ connected: true, attention: [] });
   });
 

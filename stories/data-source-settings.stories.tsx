@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
+import { expect, userEvent, within } from 'storybook/test';
+import type { MockStore } from '../mocks/store';
+import { DataSourceSettings } from '../src/settings/data-source-settings';
+
+/**
+ * **Settings → Data Sources**: the second entry point. One card per provider of the catalog with
+ * **Configure** (→ Add OAuth / Add API Key, and the OAuth client gear) and its credentials. Place
+ * it in your settings page or dialog; `focusProviderId` brings one card into view (e.g. from a
+ * node's "Open in Settings"). It shares the canvas's queries, so a change shows on both at once.
+ */
+const meta = {
+  title: 'Settings/Data Sources',
+  component: DataSourceSettings,
+} satisfies Meta<typeof DataSourceSettings>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const notion = await canvas.findByRole('region', { name: 'Notion' });
+    await expect(within(notion).getByText('Not configured yet')).toBeVisible();
+    await expect(canvas.getAllByText('Not configured yet')).toHaveLength(6);
+  },
+};
+
+export const MixedStates: Story = {
+  parameters: { backend: { seed: 'mixed' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const drive = await canvas.findByRole('region', { name: 'Google Drive' });
+    await expect(await within(drive).findByText('1 credential needs attention')).toBeVisible();
+    await userEvent.selectOptions(
+      canvas.getByRole('combobox', { name: 'Show' }),
+      'needs-attention',
+    );
+    await expect(canvas.queryByRole('region', { name: 'Firecrawl' })).toBeNull();
+  },
+};
+
+function manyKeys(store: MockStore) {
+  for (let i = 1; i <= 12; i += 1) {
+    store.createApiKeyCredential('firecrawl', {
+      name: `Crawler ${String(i).padStart(2, '0')}`,
+      values: { firecrawl_api_key: `fc-story-key-${i}`, base_url: '' },
+    });
+  }
+}
+
+export const ManyCredentials: Story = {
+  parameters: { backend: { prepare: manyKeys } },
+  play: async ({ canvasElement }) => {
+    const firecrawl = await within(canvasElement).findByRole('region', { name: 'Firecrawl' });
+    await expect(await within(firecrawl).findByText('Crawler 12')).toBeVisible();
+  },
+};
+
+export const Loading: Story = {
+  parameters: { backend: { scenario: 'slow' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Loading data sources…')).toBeVisible();
+  },
+};
+
+export const LoadError: Story = {
+  parameters: {
+    backend: {
+      handlers: [
+        http.get('*/api/providers', () =>
+          HttpResponse.json(
+            { error: { code: 'server_error', message: 'Down', retryable: false } },
+            { status: 500 },
+          ),
+        ),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Could not load the data sources.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+export const LinkedFromANode: Story = {
+  args: { focusProviderId: 'dropbox' },
+  play: async ({ canvasElement }) => {
+    const dropbox = await within(canvasElement).findByRole('region', { name: 'Dropbox' });
+    await expect(dropbox).toHaveFocus();
+  },
+};

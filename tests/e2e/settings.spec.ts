@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * Settings → Data Sources, the second entry point, as a new user takes it: changes made there
+ * show on the canvas at once, without a reload.
+ */
+
+async function freshStart(page: Page, search = '') {
+  await page.goto(`/${search}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/${search}`);
+}
+
+function node(page: Page, provider: string) {
+  return page.locator('.react-flow__node-dataSource', { hasText: provider });
+}
+
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('menuitem', { name: /Settings/ }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  return settings;
+}
+
+test('Firecrawl: Configure → Add API Key → Save → the canvas node shows connected', async ({
+  page,
+}) => {
+  await freshStart(page);
+  await expect(node(page, 'Firecrawl')).toContainText('Not connected');
+  const settings = await openSettings(page);
+  await expect(page).toHaveURL(/#\/settings\/data-sources$/);
+
+  const card = settings.getByRole('region', { name: 'Firecrawl' });
+  await card.getByRole('button', { name: /Configure/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
+  await dialog.getByLabel('Authorization Name').fill('Docs crawler');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-settings-key-123');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByText('Docs crawler')).toBeVisible();
+
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect(settings).toBeHidden();
+  await expect(node(page, 'Firecrawl')).toContainText('Connected · Docs crawler');
+});
+
+test('Settings has its own URL and survives a reload', async ({ page }) => {
+  await freshStart(page);
+  await page.goto('/#/settings/data-sources');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('region', { name: 'Notion' })).toBeVisible();
+  await page.reload();
+  await expect(settings.getByRole('region', { name: 'Notion' })).toBeVisible();
+});
+
+test('Notion: Configure → Add OAuth → Allow Access → the credential appears on the card', async ({
+  page,
+}) => {
+  await freshStart(page);
+  const settings = await openSettings(page);
+  const card = settings.getByRole('region', { name: 'Notion' });
+  await card.getByRole('button', { name: 'Configure' }).click();
+  const popupOpened = page.context().waitForEvent('page');
+  await page.getByRole('menuitem', { name: 'Add OAuth' }).click();
+  const popup = await popupOpened;
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow Access' }).click();
+  await closed;
+  await expect(card.getByText("Ada's Workspace", { exact: true }).first()).toBeVisible();
+  await expect(card.getByText('Not configured yet')).toBeHidden();
+});
+
+test('an expired Google Drive credential is flagged and re-authorized from its card', async ({
+  page,
+}) => {
+  await freshStart(page, '?scenario=mixed');
+  await expect(node(page, 'Google Drive')).toContainText('Expired');
+  await expect(
+    page.getByRole('button', { name: /Account menu \(\d+ need attention\)/ }),
+  ).toBeVisible();
+  const settings = await openSettings(page);
+  const card = settings.getByRole('region', { name: 'Google Drive' });
+  await expect(card.getByText('1 credential needs attention')).toBeVisible();
+
+  await card
+    .getByRole('button', { name: /More actions for/ })
+    .first()
+    .click();
+  const popupOpened = page.context().waitForEvent('page');
+  await page.getByRole('menuitem', { name: 'Re-authorize' }).click();
+  const popup = await popupOpened;
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow Access' }).click();
+  await closed;
+
+  await expect(card.getByText('1 credential needs attention')).toBeHidden();
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect(node(page, 'Google Drive')).toContainText('Connected');
+});
+
+test('a node’s panel links to its provider’s card', async ({ page }) => {
+  await freshStart(page);
+  await node(page, 'Dropbox').click();
+  await page
+    .getByRole('complementary', { name: 'Dropbox connection' })
+    .getByRole('button', { name: 'Open in Settings' })
+    .click();
+  await expect(page).toHaveURL(/#\/settings\/data-sources\/dropbox$/);
+  await expect(page.getByRole('region', { name: 'Dropbox' })).toBeFocused();
+});
