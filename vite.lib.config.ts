@@ -1,7 +1,15 @@
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+
+const root = import.meta.dirname;
+const outDir = resolve(root, 'dist');
+const typesDir = resolve(outDir, 'types');
 
 const external = [
   ...Object.keys(pkg.peerDependencies),
@@ -10,24 +18,83 @@ const external = [
   'openapi-msw',
 ];
 
-/** The npm library: ESM for `.` and `./mocks`, plus the one stylesheet. Dependencies stay external. */
+/**
+ * The npm library: ESM for `.` and `./mocks`, one `styles.css` (src/styles.css with its
+ * `@import`s inlined), and the type declarations. Dependencies stay external.
+ */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), declarations()],
+  publicDir: false,
   build: {
-    outDir: resolve(import.meta.dirname, 'dist'),
+    outDir,
     emptyOutDir: true,
     sourcemap: true,
-    cssCodeSplit: false,
+    // A CSS entry needs code splitting on; nothing in the JS entries imports CSS, so the
+    // stylesheet is exactly `styles.css`. Left readable: its comments document the theme.
+    cssCodeSplit: true,
+    cssMinify: false,
     lib: {
       entry: {
-        index: resolve(import.meta.dirname, 'src/index.ts'),
-        mocks: resolve(import.meta.dirname, 'mocks/index.ts'),
+        index: resolve(root, 'src/index.ts'),
+        mocks: resolve(root, 'mocks/index.ts'),
+        styles: resolve(root, 'src/styles.css'),
       },
       formats: ['es'],
-      cssFileName: 'styles',
     },
-    rollupOptions: {
+    rolldownOptions: {
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      // The declarations plugin runs tsc inside a hook: it is meant to take most of the build.
+      checks: { bundlerTimings: false },
     },
   },
 });
+
+/**
+ * Emits the declarations with `tsc -p tsconfig.build.json` once the bundle is written, then
+ * gives every relative specifier in them its explicit `.js` (or `/index.js`) extension. tsc
+ * keeps specifiers as written, and the sources' extensionless ones resolve only for
+ * `moduleResolution: bundler` consumers; with extensions they resolve under `node16`/`nodenext`
+ * too. A specifier that points at no emitted file fails the build.
+ */
+function declarations(): Plugin {
+  return {
+    name: 'pipeline-connect:declarations',
+    apply: 'build',
+    async writeBundle() {
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      try {
+        await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+          cwd: root,
+        });
+      } catch (error) {
+        const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+        throw new Error(`tsc -p tsconfig.build.json failed:\n${stdout}${stderr}`);
+      }
+      for (const file of declarationFiles(typesDir)) {
+        const source = readFileSync(file, 'utf8');
+        const rewritten = source.replace(
+          /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g,
+          (_match, lead: string, quote: string, specifier: string) =>
+            `${lead}${quote}${withExtension(file, specifier)}${quote}`,
+        );
+        if (rewritten !== source) writeFileSync(file, rewritten);
+      }
+    },
+  };
+}
+
+function* declarationFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* declarationFiles(path);
+    else if (entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+
+function withExtension(file: string, specifier: string): string {
+  const target = resolve(dirname(file), specifier);
+  if (specifier.endsWith('.js') && existsSync(target.replace(/\.js$/, '.d.ts'))) return specifier;
+  if (existsSync(`${target}.d.ts`)) return `${specifier}.js`;
+  if (existsSync(join(target, 'index.d.ts'))) return `${specifier}/index.js`;
+  throw new Error(`${relative(root, file)}: '${specifier}' points at no emitted declaration file.`);
+}

@@ -45,7 +45,7 @@ export const Empty: Story = {
     const d = await dialog();
     await expect(await d.findByLabelText('API Key')).toHaveAttribute('type', 'password');
     await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('');
-    await expect(d.getByLabelText('Base URL')).toHaveAttribute(
+    await expect(d.getByLabelText(/Base URL/)).toHaveAttribute(
       'placeholder',
       'https://api.firecrawl.dev',
     );
@@ -80,7 +80,8 @@ export const OptionalKey: Story = {
   args: { providerId: 'jina-reader' },
   play: async () => {
     const d = await dialog();
-    await expect(await d.findByLabelText('API Key')).not.toHaveAttribute('aria-required');
+    await expect(await d.findByLabelText(/API Key/)).not.toHaveAttribute('aria-required');
+    await expect(d.getByLabelText(/API Key/)).toHaveAccessibleName(/API Key\s*\(optional\)/);
   },
 };
 
@@ -123,7 +124,7 @@ export const Saved: Story = {
       expect(args.onCreated).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production' })),
     );
     await expect(args.onOpenChange).toHaveBeenCalledWith(false);
-    await expect(await screen.findByText('“Production” was added.')).toBeVisible();
+    await expect(await screen.findByText('“Production” was added.')).toBeInTheDocument();
   },
 };
 

@@ -187,7 +187,9 @@ export const Edit: Story = {
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Edit' }));
     const d = within(await screen.findByRole('dialog', { name: 'Edit credential' }));
     await expect(await d.findByLabelText('API Key')).toHaveValue('');
-    await expect(d.getByText('Leave blank to keep the current value.')).toBeVisible();
+    await expect(d.getByLabelText('API Key')).toHaveAccessibleDescription(
+      /Leave blank to keep the current value\./,
+    );
   },
 };
 

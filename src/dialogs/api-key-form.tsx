@@ -10,11 +10,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { errorMessage } from '../ui/error-message';
 import { Field } from '../ui/field';
-import {
-  buildApiKeyFormSchema,
-  defaultFieldValues,
-  type ApiKeyFormValues,
-} from './api-key-form-schema';
+import { buildApiKeyFormSchema, type ApiKeyFormValues } from './api-key-form-schema';
 import { SchemaFields } from './schema-fields';
 import { useRetryCountdown } from './use-retry-countdown';
 
@@ -76,8 +72,9 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
   }, [setFocus]);
 
   // Blank the form's store when it goes away: it may outlive the component (a pending promise
-  // can still hold it), and it must not keep a typed secret reachable.
-  useEffect(() => () => reset({ name: '', values: defaultFieldValues(fields) }), [reset, fields]);
+  // can still hold it), and it must not keep a typed secret reachable. The defaults it returns
+  // to never hold a secret.
+  useEffect(() => () => reset(), [reset]);
 
   function showFailure(error: unknown) {
     if (isCredentialsError(error)) {
@@ -117,7 +114,7 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     try {
       await onSubmit(values);
       // Nothing typed, secrets above all, stays in the form once it has been saved.
-      reset({ name: '', values: defaultFieldValues(fields) });
+      reset();
     } catch (error) {
       failed = true;
       showFailure(error);

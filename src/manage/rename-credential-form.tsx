@@ -1,13 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import type { Credential } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
@@ -90,12 +82,21 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Escape' || saving) return;
-    event.preventDefault();
-    event.stopPropagation();
-    onDone();
-  }
+  /*
+   * Escape cancels the rename and nothing else. Radix layers (the Settings dialog around this
+   * list, say) listen for Escape on the document in the capture phase, before any handler on the
+   * input could run; a capture listener on the window runs first, and a prevented Escape is one
+   * they leave alone.
+   */
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.target !== input.current) return;
+      event.preventDefault();
+      if (!inFlight.current) onDone();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [onDone]);
 
   return (
     <form
@@ -112,7 +113,6 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
           className="pc-input"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          onKeyDown={onKeyDown}
           // Read-only rather than disabled while saving, so focus stays put for a retry.
           readOnly={saving}
           autoComplete="off"

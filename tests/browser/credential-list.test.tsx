@@ -8,6 +8,7 @@ import {
   type CredentialUsageNode,
 } from '../../src/canvas/credential-usage';
 import { CredentialList, type CredentialListProps } from '../../src/manage/credential-list';
+import { Dialog } from '../../src/ui/dialog';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
 /** Publishes pipeline nodes the way the canvas does, so the delete dialog can list them. */
@@ -171,6 +172,25 @@ describe('CredentialList — actions', () => {
     await expect
       .element(screen.getByRole('button', { name: 'More actions for Team wiki' }))
       .toHaveFocus();
+  });
+
+  it('cancels only the rename when Escape is pressed inside a dialog (e.g. Settings)', async () => {
+    const { screen } = await renderWithBackend(
+      <Dialog open onOpenChange={() => {}} title="Settings">
+        <CredentialList providerId="notion" />
+      </Dialog>,
+      { seed: 'mixed' },
+    );
+    const settings = screen.getByRole('dialog', { name: 'Settings' });
+
+    await settings.getByRole('button', { name: 'More actions for Team wiki' }).click();
+    await screen.getByRole('menuitem', { name: 'Rename' }).click();
+    const input = settings.getByRole('textbox', { name: 'New name for Team wiki' });
+    await expect.element(input).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+
+    await expect.element(input).not.toBeInTheDocument();
+    await expect.element(settings).toBeVisible();
   });
 
   it('says inline when a new name is taken (409) or empty', async () => {

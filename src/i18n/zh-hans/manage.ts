@@ -8,6 +8,7 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
   emptyHint: '添加 API 密钥或通过 OAuth 连接即可创建。',
   loadFailed: '无法加载凭据。',
   method: { api_key: 'API 密钥', oauth2: 'OAuth' },
+  maskedHint: '••••••••',
   maskedHintLabel: '密钥已隐藏',
   defaultBadge: '默认',
   status: { active: '有效', expired: '已过期', invalid: '无效' },

@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright';
+import type { RequestRecord } from '../../shared/bench-api';
+import { bench, closePage, openBenchPage } from '../browser';
+import { config } from '../config';
+import { pairedRatios, summarize } from '../stats';
+import type { FigureResult, Row } from '../types';
+
+function byEndpoint(log: RequestRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { method, path } of log) {
+    const key = `${method} ${path}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Figure 2: requests the library issues, counted at the HTTP adapter's fetch: to load the
+ * credential state of 100 and of 1,000 nodes (O(1) means the same count), then after one
+ * credential is added (the write, plus whatever the canvas refetches).
+ */
+export async function requestEconomy(browser: Browser, url: string): Promise<FigureResult> {
+  const [small, large] = config.requests.sizes;
+  const load: Record<number, number[]> = { [small]: [], [large]: [] };
+  const afterChange: number[] = [];
+  const endpoints: Record<string, Record<string, number>> = {};
+  for (let run = 0; run < config.requests.runs; run += 1) {
+    const page = await openBenchPage(browser, url);
+    const api = bench(page);
+    for (const size of config.requests.sizes) {
+      await api.clearRequestLog();
+      await api.mountCanvas({ kind: 'library', count: size });
+      await api.settle();
+      const log = await api.requestLog();
+      load[size]!.push(log.length);
+      endpoints[`load ${size} nodes`] = byEndpoint(log);
+      if (size === large) {
+        await api.clearRequestLog();
+        await api.changeOneCredential();
+        const changed = await api.requestLog();
+        afterChange.push(changed.length);
+        endpoints[`after one change, ${size} nodes`] = byEndpoint(changed);
+      }
+      await api.unmount();
+    }
+    await closePage(page);
+  }
+
+  const loadRatio = summarize(pairedRatios(load[large]!, load[small]!));
+  const rows: Row[] = [
+    {
+      figure: '2 Request economy',
+      metric: `requests to load state: ${large.toLocaleString('en')} vs ${small} nodes`,
+      unit: 'requests',
+      library: summarize(load[large]!),
+      baseline: summarize(load[small]!),
+      ratio: loadRatio,
+      budget: { text: 'O(1): ratio 1.0', pass: loadRatio.max === 1 },
+    },
+    {
+      figure: '2 Request economy',
+      metric: `requests after one credential is added (${large.toLocaleString('en')} nodes)`,
+      unit: 'requests',
+      library: summarize(afterChange),
+      baseline: null,
+      ratio: null,
+      budget: { text: '≤ 2 (write + 1 read)', pass: Math.max(...afterChange) <= 2 },
+    },
+  ];
+  return {
+    rows,
+    details: { endpointsLastRun: endpoints },
+    notes: [
+      `Requests by endpoint (last run): ${Object.entries(endpoints)
+        .map(([when, counts]) => `${when}: ${JSON.stringify(counts)}`)
+        .join('; ')}.`,
+    ],
+  };
+}

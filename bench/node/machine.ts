@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism, platform, release, totalmem } from 'node:os';
+
+/** What the figures were measured on; they mean little without it. */
+export function describeMachine(chromiumVersion: string) {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown';
+  return {
+    nproc: availableParallelism(),
+    cpu: model,
+    memoryGb: Number((totalmem() / 2 ** 30).toFixed(1)),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+  };
+}

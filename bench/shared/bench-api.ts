@@ -1,0 +1,80 @@
+/**
+ * The contract between the bench page (bench/page, runs in Chromium) and the driver
+ * (bench/node, runs in Node): the page exposes this object as `window.__bench` and the driver
+ * calls it through Playwright's `page.evaluate`. Only plain data crosses the boundary.
+ */
+
+/** Which canvas to mount: the library's `PipelineCanvas`, or plain React Flow default nodes. */
+export type CanvasKind = 'library' | 'baseline';
+
+export interface MountOptions {
+  kind: CanvasKind;
+  count: number;
+  /** Library only: wrap every data-source node in a React `<Profiler>` (profiling build). */
+  profiled?: boolean;
+  /** Mount a bare Radix dialog and its trigger over the canvas (the dialog baseline). */
+  withBaselineDialog?: boolean;
+}
+
+export interface MountResult {
+  /** Mount → every node in the DOM, measured by React Flow, and painted. */
+  measuredMs: number;
+  /** Mount → additionally no data-source node still loading its state, painted. */
+  settledMs: number;
+  /** How many nodes show each `data-status` (library), to prove the states are mixed. */
+  statusCounts: Record<string, number>;
+}
+
+export type ViewportMotion = 'pan' | 'zoom';
+
+export interface FrameSamples {
+  /** Time between consecutive animation frames (what the user sees as frame time), ms. */
+  intervals: number[];
+  /** Main-thread work of each frame: rAF callback start → after style, layout and paint, ms. */
+  work: number[];
+}
+
+export interface RequestRecord {
+  method: string;
+  /** Pathname only (no query string). */
+  path: string;
+}
+
+export interface RenderCounts {
+  /** Per provider: data-source nodes whose view re-rendered, and how many there are. */
+  byProvider: Record<string, { rendered: number; total: number }>;
+  /** Sum of the Profiler's `actualDuration` over those renders, ms. */
+  actualDurationMs: number;
+  /** Profiler callbacks since the counter was armed; 0 means the Profiler is compiled out. */
+  callbacks: number;
+}
+
+export interface BenchApi {
+  mountCanvas(options: MountOptions): Promise<MountResult>;
+  unmount(): Promise<void>;
+  /** Drives `setViewport` once per animation frame on the mounted canvas. */
+  driveViewport(motion: ViewportMotion, frames: number): Promise<FrameSamples>;
+  /** Selects one node through React Flow's store (as a click would). */
+  selectNode(nodeId: string): Promise<void>;
+  clearRequestLog(): void;
+  requestLog(): RequestRecord[];
+  /** Resolves once no request is in flight and no query is fetching, for a few frames. */
+  settle(): Promise<void>;
+  /** Adds a Jina Reader API key through the backend, then invalidates as the mutation does. */
+  changeOneCredential(): Promise<void>;
+  armRenderCounter(): void;
+  renderCounts(): RenderCounts;
+  /** Starts watching for the next click → `[role=dialog]` painted; read it with `dialogLatency`. */
+  armDialogProbe(): void;
+  dialogLatency(): Promise<number>;
+  /** Resolves after `count` animation frames. */
+  frames(count: number): Promise<void>;
+  /** Runs a full GC when Chromium exposes `gc` (the driver passes `--expose-gc`). */
+  collectGarbage(): void;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}

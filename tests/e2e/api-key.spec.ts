@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const MOCK_BACKEND_KEY = 'pipeline-connect:mock-backend';
+
+test.beforeEach(async ({ page }) => {
+  // Every journey starts as a new user: no saved pipeline, a fresh mock backend.
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+});
+
+function firecrawlNode(page: Page) {
+  return page.locator('.react-flow__node-dataSource', { hasText: 'Firecrawl' });
+}
+
+async function openAddApiKey(page: Page) {
+  await firecrawlNode(page).click();
+  const panel = page.getByRole('complementary', { name: 'Firecrawl connection' });
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
+  await expect(dialog).toBeVisible();
+  return { panel, dialog };
+}
+
+test('a new user adds an API key and the node is connected with it', async ({ page }) => {
+  const secret = 'fc-e2e-live-0123456789';
+  const { panel, dialog } = await openAddApiKey(page);
+
+  await expect(dialog.getByText('Your key is stored encrypted')).toBeVisible();
+  await dialog.getByLabel(/Authorization Name/).fill('Production');
+  await dialog.getByLabel('API Key', { exact: true }).fill(secret);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('“Production” was added.')).toBeVisible();
+  await expect(firecrawlNode(page)).toContainText('Connected · Production');
+  await expect(panel.getByRole('list', { name: 'Firecrawl credentials' })).toContainText(
+    'Production',
+  );
+
+  // The key is nowhere but in the (mock) backend: not on the page, not in the saved pipeline.
+  await expect(page.locator('body')).not.toContainText(secret);
+  const leaked = await page.evaluate(
+    ({ secret, backendKey }) =>
+      [localStorage, sessionStorage].flatMap((storage) =>
+        Object.keys(storage).filter(
+          (key) => key !== backendKey && (storage.getItem(key) ?? '').includes(secret),
+        ),
+      ),
+    { secret, backendKey: MOCK_BACKEND_KEY },
+  );
+  expect(leaked).toEqual([]);
+});
+
+test('a key with a space inside is refused before anything is sent', async ({ page }) => {
+  const { dialog } = await openAddApiKey(page);
+
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-12 34');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(
+    dialog.getByText('Remove the spaces or line breaks inside the value.'),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('API Key', { exact: true })).toBeFocused();
+});
+
+test('when the backend refuses (rate limited) nothing typed is lost', async ({ page }) => {
+  await page.goto('/?scenario=rate-limited');
+  const { dialog } = await openAddApiKey(page);
+
+  await dialog.getByLabel(/Authorization Name/).fill('Production');
+  await dialog.getByLabel(/Base URL/).fill('https://crawler.example.com');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-live-0123456789');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(dialog.getByRole('alert')).toContainText('Try again in 30 seconds.');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(dialog.getByLabel(/Authorization Name/)).toHaveValue('Production');
+  await expect(dialog.getByLabel(/Base URL/)).toHaveValue('https://crawler.example.com');
+  await expect(firecrawlNode(page)).toContainText('Not connected');
+});
+
+test('rename and delete from the panel; the node then says its credential is missing', async ({
+  page,
+}) => {
+  const { panel, dialog } = await openAddApiKey(page);
+  await dialog.getByLabel(/Authorization Name/).fill('Production');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-live-0123456789');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(firecrawlNode(page)).toContainText('Connected · Production');
+
+  // Rename with the keyboard only.
+  await panel.getByRole('button', { name: 'More actions for Production' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const input = panel.getByRole('textbox', { name: 'New name for Production' });
+  await expect(input).toBeFocused();
+  await input.fill('Crawler');
+  await page.keyboard.press('Enter');
+  await expect(firecrawlNode(page)).toContainText('Connected · Crawler');
+
+  await panel.getByRole('button', { name: 'More actions for Crawler' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete credential' });
+  await expect(confirm).toContainText('Used by 1 node:');
+  await expect(confirm.getByRole('listitem')).toHaveText('Firecrawl');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText('“Crawler” was deleted.')).toBeVisible();
+  await expect(firecrawlNode(page)).toContainText('Credential missing');
+});
