@@ -1,13 +1,17 @@
 /**
- * Run counts and sizes. They are chosen so the whole bench fits in five minutes on a 2-core
- * machine; raise them on a faster one for tighter ranges.
+ * Run counts and sizes, chosen so the whole bench fits in five minutes on a 2-core machine;
+ * raise them on a faster one for tighter ranges. `npm run bench -- --quick` runs each figure
+ * once, to check the bench itself works, not to report figures.
  */
+const quick = process.argv.includes('--quick');
+
 export const config = {
-  canvas: { runs: 5, sizes: [100, 500, 1_000], warmupNodes: 50 },
-  viewport: { runs: 3, nodes: 1_000, frames: 120 },
-  requests: { runs: 3, sizes: [100, 1_000] },
-  renders: { runs: 3, nodes: 1_000 },
-  dialog: { runs: 3, nodes: 100, opens: 30, warmupOpens: 2 },
+  quick,
+  canvas: { runs: quick ? 1 : 5, sizes: [100, 500, 1_000], warmupNodes: 50 },
+  viewport: { runs: quick ? 1 : 3, nodes: 1_000, frames: quick ? 30 : 120 },
+  requests: { runs: quick ? 1 : 3, sizes: [100, 1_000] },
+  renders: { runs: quick ? 1 : 3, nodes: 1_000 },
+  dialog: { runs: quick ? 1 : 3, nodes: 100, opens: quick ? 5 : 30, warmupOpens: 2 },
   /** A hard stop for the whole command. */
   deadlineMs: 285_000,
 } as const;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism, platform, release, totalmem } from 'node:os';
+import { availableParallelism, loadavg, platform, release, totalmem } from 'node:os';
 
 /** What the figures were measured on; they mean little without it. */
 export function describeMachine(chromiumVersion: string) {
@@ -18,5 +18,7 @@ export function describeMachine(chromiumVersion: string) {
     os: `${platform()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion,
+    /** Other work on the machine skews every figure; the paired baselines absorb some of it. */
+    loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
   };
 }

@@ -1,5 +1,5 @@
 import { delay, http } from 'msw';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { errorResponse } from '../../mocks/handlers';
@@ -175,12 +175,15 @@ describe('CredentialList — actions', () => {
   });
 
   it('cancels only the rename when Escape is pressed inside a dialog (e.g. Settings)', async () => {
-    const { screen } = await renderWithBackend(
-      <Dialog open onOpenChange={() => {}} title="Settings">
-        <CredentialList providerId="notion" />
-      </Dialog>,
-      { seed: 'mixed' },
-    );
+    function Settings() {
+      const [open, setOpen] = useState(true);
+      return (
+        <Dialog open={open} onOpenChange={setOpen} title="Settings">
+          <CredentialList providerId="notion" />
+        </Dialog>
+      );
+    }
+    const { screen } = await renderWithBackend(<Settings />, { seed: 'mixed' });
     const settings = screen.getByRole('dialog', { name: 'Settings' });
 
     await settings.getByRole('button', { name: 'More actions for Team wiki' }).click();
@@ -191,6 +194,9 @@ describe('CredentialList — actions', () => {
 
     await expect.element(input).not.toBeInTheDocument();
     await expect.element(settings).toBeVisible();
+    // A second Escape, with no rename open, closes the dialog as usual.
+    await userEvent.keyboard('{Escape}');
+    await expect.element(settings).not.toBeInTheDocument();
   });
 
   it('says inline when a new name is taken (409) or empty', async () => {

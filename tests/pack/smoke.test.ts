@@ -158,7 +158,8 @@ beforeAll(async () => {
   );
   await writeFile(
     join(app, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Smoke</title></head>' +
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
+      '<title>Smoke</title></head>' +
       '<body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
   );
   await writeFile(join(app, 'src/main.tsx'), main);
