@@ -16,6 +16,7 @@ import {
 } from 'pipeline-connect';
 import { BaselineDialog } from './baseline-dialog';
 import { FlowHandleProbe } from './flow-handle';
+import { ProviderSlicesProvider } from './prototype/provider-slices';
 
 /** The library as a host embeds it: provider + `PipelineCanvas` with its defaults. */
 export function LibraryCanvas(props: {
@@ -23,21 +24,26 @@ export function LibraryCanvas(props: {
   queryClient: QueryClient;
   nodes: DataSourceNode[];
   nodeTypes?: NodeTypes;
+  /** Wraps the canvas in the prototype's canvas-wide store (its nodes need it). */
+  sharedSlices?: boolean;
 }) {
+  const canvas = (
+    <div className="bench-frame">
+      <PipelineCanvas
+        defaultPipeline={{ nodes: props.nodes, edges: [] }}
+        nodeTypes={props.nodeTypes}
+      >
+        <FlowHandleProbe />
+      </PipelineCanvas>
+    </div>
+  );
   return (
     <PipelineConnectProvider
       backend={props.backend}
       queryClient={props.queryClient}
       colorMode="light"
     >
-      <div className="bench-frame">
-        <PipelineCanvas
-          defaultPipeline={{ nodes: props.nodes, edges: [] }}
-          nodeTypes={props.nodeTypes}
-        >
-          <FlowHandleProbe />
-        </PipelineCanvas>
-      </div>
+      {props.sharedSlices ? <ProviderSlicesProvider>{canvas}</ProviderSlicesProvider> : canvas}
     </PipelineConnectProvider>
   );
 }

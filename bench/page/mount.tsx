@@ -1,10 +1,16 @@
-import { createPipelineConnectQueryClient, type CredentialsBackend } from 'pipeline-connect';
+import {
+  createPipelineConnectQueryClient,
+  credentialsQueryOptions,
+  providersQueryOptions,
+  type CredentialsBackend,
+} from 'pipeline-connect';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import type { MountOptions, MountResult } from '../shared/bench-api';
 import { BaselineCanvas, LibraryCanvas } from './canvases';
 import { dataSourceNodes, defaultNodes } from './graph';
 import { profiledNodeTypes } from './profiled-node';
+import { sharedSliceNodeTypes } from './prototype/shared-slice-node';
 import { afterPaint, deadline, frames, nextFrame } from './timing';
 
 const MOUNT_TIMEOUT_MS = 30_000;
@@ -44,6 +50,11 @@ function statusCounts(container: HTMLElement): Record<string, number> {
   return counts;
 }
 
+function nodeTypesFor(options: MountOptions) {
+  if (options.sharedSlices) return sharedSliceNodeTypes;
+  return options.profiled ? profiledNodeTypes : undefined;
+}
+
 /**
  * Mounts a fresh canvas (fresh React root, fresh QueryClient, so the library loads its state
  * from the backend as on a page load) and times it from `render()` to painted. The check runs
@@ -64,7 +75,8 @@ export async function mountCanvas(
       backend={backend}
       queryClient={queryClient}
       nodes={dataSourceNodes(options.count)}
-      nodeTypes={options.profiled ? profiledNodeTypes : undefined}
+      nodeTypes={nodeTypesFor(options)}
+      sharedSlices={options.sharedSlices ?? false}
     />
   ) : (
     <BaselineCanvas
@@ -73,6 +85,10 @@ export async function mountCanvas(
     />
   );
 
+  if (queryClient && options.warmCache) {
+    await queryClient.prefetchQuery(providersQueryOptions(backend));
+    await queryClient.prefetchQuery(credentialsQueryOptions(backend));
+  }
   const limit = deadline(MOUNT_TIMEOUT_MS, `${options.count} ${options.kind} nodes to render`);
   const start = performance.now();
   root.render(ui);

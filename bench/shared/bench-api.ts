@@ -12,6 +12,10 @@ export interface MountOptions {
   count: number;
   /** Library only: wrap every data-source node in a React `<Profiler>` (profiling build). */
   profiled?: boolean;
+  /** Library only: load the credential state into the cache before mounting (untimed). */
+  warmCache?: boolean;
+  /** Library only: the bench's prototype fix (one canvas-wide subscription, see page/prototype). */
+  sharedSlices?: boolean;
   /** Mount a bare Radix dialog and its trigger over the canvas (the dialog baseline). */
   withBaselineDialog?: boolean;
 }

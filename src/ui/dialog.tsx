@@ -1,8 +1,21 @@
 import { Dialog as RadixDialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
+
+/*
+ * Where focus goes back when a dialog closes: what had focus when it opened, or — when that was
+ * an item of a menu, which is gone by then — the button that opened the menu.
+ */
+function focusReturnTarget(): HTMLElement | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body) return null;
+  const menu = active.closest('[role="menu"]');
+  if (!menu) return active;
+  const triggerId = menu.getAttribute('aria-labelledby');
+  return triggerId ? document.getElementById(triggerId) : null;
+}
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
@@ -32,6 +45,9 @@ export function Dialog({
 }: DialogProps) {
   const theme = useThemeAttributes();
   const messages = useMessages();
+  // Radix returns focus only to its own Trigger; our dialogs open from plain buttons and menu
+  // items, so remember what had focus and go back there (if it still exists) on close.
+  const opener = useRef<HTMLElement | null>(null);
   const guard = (event: Event) => {
     if (preventClose) event.preventDefault();
   };
@@ -45,6 +61,17 @@ export function Dialog({
         <RadixDialog.Content
           className={['pc-dialog', className].filter(Boolean).join(' ')}
           data-size={size}
+          onOpenAutoFocus={() => {
+            const active = document.activeElement;
+            opener.current =
+              active instanceof HTMLElement && active !== document.body ? active : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (opener.current?.isConnected) {
+              event.preventDefault();
+              opener.current.focus();
+            }
+          }}
           onEscapeKeyDown={guard}
           onPointerDownOutside={guard}
           onInteractOutside={guard}

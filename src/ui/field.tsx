@@ -48,7 +48,12 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
     >
       <label className="pc-field-label" htmlFor={inputId}>
         {label}
-        {hint ? <span className="pc-field-hint"> {hint}</span> : null}
+        {hint ? (
+          <>
+            {' '}
+            <span className="pc-field-hint">{hint}</span>
+          </>
+        ) : null}
       </label>
       <div className="pc-field-control">
         <input
