@@ -42,6 +42,7 @@ export {
   oauthClientQueryOptions,
   providersQueryOptions,
 } from './credentials/queries';
+export type { CredentialsQueryOptions } from './credentials/queries';
 export {
   useAllCredentials,
   useProvider,

@@ -5,6 +5,7 @@ import {
   ReactFlow,
   useNodesState,
   type Node,
+  type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import type { QueryClient } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import {
 } from 'pipeline-connect';
 import { BaselineDialog } from './baseline-dialog';
 import { FlowHandleProbe } from './flow-handle';
+import { recordNodeChanges } from './node-changes';
 import { ProviderSlicesProvider } from './prototype/provider-slices';
 
 /** The library as a host embeds it: provider + `PipelineCanvas` with its defaults. */
@@ -32,6 +34,7 @@ export function LibraryCanvas(props: {
       <PipelineCanvas
         defaultPipeline={{ nodes: props.nodes, edges: [] }}
         nodeTypes={props.nodeTypes}
+        onNodesChange={recordNodeChanges}
       >
         <FlowHandleProbe />
       </PipelineCanvas>
@@ -55,7 +58,11 @@ export function LibraryCanvas(props: {
  * the library adds: its nodes, providers, palette and panel.
  */
 export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
-  const [nodes, , onNodesChange] = useNodesState(props.nodes);
+  const [nodes, , applyChanges] = useNodesState(props.nodes);
+  const onNodesChange = (changes: NodeChange[]) => {
+    recordNodeChanges(changes);
+    applyChanges(changes);
+  };
   return (
     <div className="bench-frame">
       <ReactFlow nodes={nodes} edges={[]} onNodesChange={onNodesChange} fitView>

@@ -9,6 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { MountOptions, MountResult } from '../shared/bench-api';
 import { BaselineCanvas, LibraryCanvas } from './canvases';
 import { dataSourceNodes, defaultNodes } from './graph';
+import { nodeChangeCounts, resetNodeChanges } from './node-changes';
 import { profiledNodeTypes } from './profiled-node';
 import { sharedSliceNodeTypes } from './prototype/shared-slice-node';
 import { afterPaint, deadline, frames, nextFrame } from './timing';
@@ -90,6 +91,7 @@ export async function mountCanvas(
     await queryClient.prefetchQuery(credentialsQueryOptions(backend));
   }
   const limit = deadline(MOUNT_TIMEOUT_MS, `${options.count} ${options.kind} nodes to render`);
+  resetNodeChanges();
   const start = performance.now();
   root.render(ui);
   let measuredMs: number | null = null;
@@ -101,7 +103,14 @@ export async function mountCanvas(
     const settled = options.kind === 'baseline' || noneLoading(container);
     const end = (await done) - start;
     measuredMs ??= end;
-    if (settled) return { measuredMs, settledMs: end, statusCounts: statusCounts(container) };
+    if (settled) {
+      return {
+        measuredMs,
+        settledMs: end,
+        statusCounts: statusCounts(container),
+        ...nodeChangeCounts(),
+      };
+    }
   }
 }
 

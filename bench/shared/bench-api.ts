@@ -27,6 +27,9 @@ export interface MountResult {
   settledMs: number;
   /** How many nodes show each `data-status` (library), to prove the states are mixed. */
   statusCounts: Record<string, number>;
+  /** React Flow `dimensions` changes until then, and in how many batches (re-measures). */
+  dimensionChanges: number;
+  batches: number;
 }
 
 export type ViewportMotion = 'pan' | 'zoom';
