@@ -62,9 +62,7 @@ export function Dialog({
           className={['pc-dialog', className].filter(Boolean).join(' ')}
           data-size={size}
           onOpenAutoFocus={() => {
-            const active = document.activeElement;
-            opener.current =
-              active instanceof HTMLElement && active !== document.body ? active : null;
+            opener.current = focusReturnTarget();
           }}
           onCloseAutoFocus={(event) => {
             if (opener.current?.isConnected) {

@@ -1,0 +1,57 @@
+import { Profiler, type ComponentProps } from 'react';
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { DataSourceNodeView } from '../../src/canvas/data-source-node-view';
+import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
+import type { PipelineNode } from '../../src/canvas/pipeline-types';
+import { credentialKeys } from '../../src/credentials/query-keys';
+import { renderWithBackend } from '../support/render-with-backend';
+
+const renders = new Map<string, number>();
+
+/** The real node, inside a Profiler that counts its commits (a host may wrap node types so). */
+function CountedNode(props: ComponentProps<typeof DataSourceNodeView>) {
+  return (
+    <Profiler id={props.id} onRender={(id) => renders.set(id, (renders.get(id) ?? 0) + 1)}>
+      <DataSourceNodeView {...props} />
+    </Profiler>
+  );
+}
+const countedTypes = { dataSource: CountedNode };
+
+const providers = ['notion', 'jina-reader', 'firecrawl', 'google-drive', 'dropbox', 'onedrive'];
+
+describe('re-render scope', () => {
+  it('re-renders only the nodes of the provider whose credentials changed', async () => {
+    const nodes: PipelineNode[] = Array.from({ length: 24 }, (_, i) => ({
+      id: `n${i}`,
+      type: 'dataSource',
+      position: { x: (i % 6) * 240, y: Math.floor(i / 6) * 90 },
+      data: { providerId: providers[i % 6]!, credentialId: null },
+    }));
+    const { store, queryClient } = await renderWithBackend(
+      <div style={{ width: 1200, height: 600 }}>
+        <PipelineCanvas
+          defaultPipeline={{ nodes, edges: [] }}
+          nodeTypes={countedTypes}
+          palette={false}
+        />
+      </div>,
+    );
+    await expect.element(page.getByTestId('rf__node-n23')).toHaveTextContent('Not connected');
+    // Let measuring and the first paints settle, then count from zero.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    renders.clear();
+
+    store.createApiKeyCredential('firecrawl', {
+      name: 'Crawler',
+      values: { firecrawl_api_key: 'fc-scope-test', base_url: '' },
+    });
+    await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
+    await expect.element(page.getByTestId('rf__node-n2')).toHaveTextContent('Connected · Crawler');
+
+    const firecrawlNodes = nodes.filter((n) => n.data.providerId === 'firecrawl').map((n) => n.id);
+    const rerendered = [...renders.keys()].sort();
+    expect(rerendered).toEqual([...firecrawlNodes].sort());
+  });
+});
