@@ -12,8 +12,10 @@ export const config = {
   requests: { runs: quick ? 1 : 3, sizes: [100, 1_000] },
   renders: { runs: quick ? 1 : 3, nodes: 1_000 },
   dialog: { runs: quick ? 1 : 3, nodes: 100, opens: quick ? 5 : 30, warmupOpens: 2 },
-  /** A hard stop for the whole command. */
+  /** The whole command's time limit; the watchdog stops it there whatever it is doing. */
   deadlineMs: 285_000,
+  /** How the time left after building is shared between the figures (see time-box.ts). */
+  weights: { canvas: 40, viewport: 20, requests: 8, renders: 10, dialog: 22 },
 } as const;
 
 /** DESIGN.md §6. */

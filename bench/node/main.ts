@@ -13,6 +13,7 @@ import { viewport } from './figures/viewport';
 import { describeMachine } from './machine';
 import { formatTable } from './report';
 import { serveDirectory, type StaticServer } from './server';
+import { createSchedule } from './time-box';
 import type { FigureResult } from './types';
 
 const resultsPath = resolve(import.meta.dirname, '../results.json');
@@ -49,12 +50,22 @@ export async function main(): Promise<void> {
     browser = await launchChromium();
     const b = browser;
     out('Measuring in Chromium…');
+    // Leave time at the end for the report and for closing the browser.
+    const schedule = createSchedule(started + config.deadlineMs - 15_000, config.weights);
     const figures: FigureResult[] = [
-      await timed('1 canvas scale', () => canvasScale(b, production.url)),
-      await timed('1 pan and zoom', () => viewport(b, production.url)),
-      await timed('2 request economy', () => requestEconomy(b, production.url)),
-      await timed('3 re-render scope', () => renderScope(b, profiling.url)),
-      await timed('4 dialog latency', () => dialogLatency(b, production.url)),
+      await timed('1 canvas scale', () =>
+        canvasScale(b, production.url, schedule.endFor('canvas')),
+      ),
+      await timed('1 pan and zoom', () => viewport(b, production.url, schedule.endFor('viewport'))),
+      await timed('2 request economy', () =>
+        requestEconomy(b, production.url, schedule.endFor('requests')),
+      ),
+      await timed('3 re-render scope', () =>
+        renderScope(b, profiling.url, schedule.endFor('renders')),
+      ),
+      await timed('4 dialog latency', () =>
+        dialogLatency(b, production.url, schedule.endFor('dialog')),
+      ),
       bundle,
     ];
     const machine = describeMachine(b.version());

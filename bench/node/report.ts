@@ -18,10 +18,11 @@ function cell(summary: Summary | null, unit: Row['unit'] | 'x'): string {
 
 /** A plain-text table of every row, the way the bench prints it. */
 export function formatTable(rows: Row[]): string {
-  const header = ['Figure', 'Metric', 'Library', 'Baseline', 'Ratio', 'Budget', 'Result'];
+  const header = ['Figure', 'Metric', 'Runs', 'Library', 'Baseline', 'Ratio', 'Budget', 'Result'];
   const lines = rows.map((row) => [
     row.figure,
     row.metric,
+    `${row.library.n}`,
     cell(row.library, row.unit),
     cell(row.baseline, row.unit),
     cell(row.ratio, 'x'),

@@ -19,6 +19,7 @@ import { BaselineDialog } from './baseline-dialog';
 import { FlowHandleProbe } from './flow-handle';
 import { recordNodeChanges } from './node-changes';
 import { ProviderSlicesProvider } from './prototype/provider-slices';
+import './prototype/prototype.css';
 
 /** The library as a host embeds it: provider + `PipelineCanvas` with its defaults. */
 export function LibraryCanvas(props: {
@@ -26,11 +27,11 @@ export function LibraryCanvas(props: {
   queryClient: QueryClient;
   nodes: DataSourceNode[];
   nodeTypes?: NodeTypes;
-  /** Wraps the canvas in the prototype's canvas-wide store (its nodes need it). */
-  sharedSlices?: boolean;
+  /** The prototype fix: canvas-wide store (its nodes need it) and fixed node width. */
+  prototypeFix?: boolean;
 }) {
   const canvas = (
-    <div className="bench-frame">
+    <div className={props.prototypeFix ? 'bench-frame bench-prototype' : 'bench-frame'}>
       <PipelineCanvas
         defaultPipeline={{ nodes: props.nodes, edges: [] }}
         nodeTypes={props.nodeTypes}
@@ -46,7 +47,7 @@ export function LibraryCanvas(props: {
       queryClient={props.queryClient}
       colorMode="light"
     >
-      {props.sharedSlices ? <ProviderSlicesProvider>{canvas}</ProviderSlicesProvider> : canvas}
+      {props.prototypeFix ? <ProviderSlicesProvider>{canvas}</ProviderSlicesProvider> : canvas}
     </PipelineConnectProvider>
   );
 }

@@ -52,7 +52,7 @@ function statusCounts(container: HTMLElement): Record<string, number> {
 }
 
 function nodeTypesFor(options: MountOptions) {
-  if (options.sharedSlices) return sharedSliceNodeTypes;
+  if (options.prototypeFix) return sharedSliceNodeTypes;
   return options.profiled ? profiledNodeTypes : undefined;
 }
 
@@ -77,7 +77,7 @@ export async function mountCanvas(
       queryClient={queryClient}
       nodes={dataSourceNodes(options.count)}
       nodeTypes={nodeTypesFor(options)}
-      sharedSlices={options.sharedSlices ?? false}
+      prototypeFix={options.prototypeFix ?? false}
     />
   ) : (
     <BaselineCanvas

@@ -14,8 +14,8 @@ export interface MountOptions {
   profiled?: boolean;
   /** Library only: load the credential state into the cache before mounting (untimed). */
   warmCache?: boolean;
-  /** Library only: the bench's prototype fix (one canvas-wide subscription, see page/prototype). */
-  sharedSlices?: boolean;
+  /** Library only: the bench's prototype fix (see page/prototype): one subscription, fixed width. */
+  prototypeFix?: boolean;
   /** Mount a bare Radix dialog and its trigger over the canvas (the dialog baseline). */
   withBaselineDialog?: boolean;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { DataSourceNodeView } from '../../src/canvas/data-source-node-view';
 import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { PipelineNode } from '../../src/canvas/pipeline-types';
+import type { DataSourceNode } from '../../src/canvas/pipeline-types';
 import { credentialKeys } from '../../src/credentials/query-keys';
 import { renderWithBackend } from '../support/render-with-backend';
 
@@ -23,7 +23,7 @@ const providers = ['notion', 'jina-reader', 'firecrawl', 'google-drive', 'dropbo
 
 describe('re-render scope', () => {
   it('re-renders only the nodes of the provider whose credentials changed', async () => {
-    const nodes: PipelineNode[] = Array.from({ length: 24 }, (_, i) => ({
+    const nodes: DataSourceNode[] = Array.from({ length: 24 }, (_, i) => ({
       id: `n${i}`,
       type: 'dataSource',
       position: { x: (i % 6) * 240, y: Math.floor(i / 6) * 90 },

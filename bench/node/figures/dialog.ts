@@ -3,6 +3,7 @@ import type { CanvasKind } from '../../shared/bench-api';
 import { bench, closePage, openBenchPage } from '../browser';
 import { budgets, config } from '../config';
 import { pairedRatios, percentile, summarize } from '../stats';
+import { repeatWithin } from '../time-box';
 import type { FigureResult, Row } from '../types';
 
 /** A Jina Reader node following its default (see bench/page/graph.ts). */
@@ -49,10 +50,14 @@ async function openTimes(page: Page, kind: CanvasKind): Promise<number[]> {
  * Figure 4: click on Add API Key (the side panel of a Jina Reader node on a 100-node canvas) →
  * dialog painted, against a bare Radix dialog over React Flow's default canvas of 100 nodes.
  */
-export async function dialogLatency(browser: Browser, url: string): Promise<FigureResult> {
+export async function dialogLatency(
+  browser: Browser,
+  url: string,
+  endsAt: number,
+): Promise<FigureResult> {
   const p50: Record<CanvasKind, number[]> = { library: [], baseline: [] };
   const p95: Record<CanvasKind, number[]> = { library: [], baseline: [] };
-  for (let run = 0; run < config.dialog.runs; run += 1) {
+  const runs = await repeatWithin(config.dialog.runs, endsAt, async (run) => {
     const page = await openBenchPage(browser, url);
     const order: CanvasKind[] = run % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
     for (const kind of order) {
@@ -61,7 +66,7 @@ export async function dialogLatency(browser: Browser, url: string): Promise<Figu
       p95[kind].push(percentile(latencies, 95));
     }
     await closePage(page);
-  }
+  });
   const row = (label: 'p50' | 'p95', series: Record<CanvasKind, number[]>): Row => {
     const library = summarize(series.library);
     return {
@@ -79,7 +84,7 @@ export async function dialogLatency(browser: Browser, url: string): Promise<Figu
   };
   return {
     rows: [row('p50', p50), row('p95', p95)],
-    details: { p50PerRun: p50, p95PerRun: p95 },
+    details: { runs, p50PerRun: p50, p95PerRun: p95 },
     notes: [],
   };
 }

@@ -3,6 +3,7 @@ import type { RenderCounts } from '../../shared/bench-api';
 import { bench, closePage, openBenchPage } from '../browser';
 import { config } from '../config';
 import { summarize } from '../stats';
+import { repeatWithin } from '../time-box';
 import type { FigureResult, Row } from '../types';
 
 /** The provider whose credentials change (see the page's changeOneCredential). */
@@ -13,13 +14,17 @@ const CHANGED_PROVIDER = 'jina-reader';
  * with a <Profiler> around each node in React's profiling build. Every node of that provider
  * is expected to re-render (each selects its provider's slice); no other node should.
  */
-export async function renderScope(browser: Browser, url: string): Promise<FigureResult> {
+export async function renderScope(
+  browser: Browser,
+  url: string,
+  endsAt: number,
+): Promise<FigureResult> {
   const rendered: number[] = [];
   const others: number[] = [];
   const durations: number[] = [];
   let expected = 0;
-  let last: RenderCounts | null = null;
-  for (let run = 0; run < config.renders.runs; run += 1) {
+  let last = null as RenderCounts | null; // assigned in the callback below
+  const runs = await repeatWithin(config.renders.runs, endsAt, async () => {
     const page = await openBenchPage(browser, url);
     const api = bench(page);
     await api.mountCanvas({ kind: 'library', count: config.renders.nodes, profiled: true });
@@ -44,7 +49,7 @@ export async function renderScope(browser: Browser, url: string): Promise<Figure
     last = counts;
     await api.unmount();
     await closePage(page);
-  }
+  });
 
   const library = summarize(rendered);
   const rows: Row[] = [
@@ -64,6 +69,7 @@ export async function renderScope(browser: Browser, url: string): Promise<Figure
   return {
     rows,
     details: {
+      runs,
       changedProvider: CHANGED_PROVIDER,
       renderedPerRun: rendered,
       otherProvidersRenderedPerRun: others,

@@ -3,6 +3,7 @@ import type { RequestRecord } from '../../shared/bench-api';
 import { bench, closePage, openBenchPage } from '../browser';
 import { config } from '../config';
 import { pairedRatios, summarize } from '../stats';
+import { repeatWithin } from '../time-box';
 import type { FigureResult, Row } from '../types';
 
 function byEndpoint(log: RequestRecord[]): Record<string, number> {
@@ -19,12 +20,16 @@ function byEndpoint(log: RequestRecord[]): Record<string, number> {
  * credential state of 100 and of 1,000 nodes (O(1) means the same count), then after one
  * credential is added (the write, plus whatever the canvas refetches).
  */
-export async function requestEconomy(browser: Browser, url: string): Promise<FigureResult> {
+export async function requestEconomy(
+  browser: Browser,
+  url: string,
+  endsAt: number,
+): Promise<FigureResult> {
   const [small, large] = config.requests.sizes;
   const load: Record<number, number[]> = { [small]: [], [large]: [] };
   const afterChange: number[] = [];
   const endpoints: Record<string, Record<string, number>> = {};
-  for (let run = 0; run < config.requests.runs; run += 1) {
+  const runs = await repeatWithin(config.requests.runs, endsAt, async () => {
     const page = await openBenchPage(browser, url);
     const api = bench(page);
     for (const size of config.requests.sizes) {
@@ -44,7 +49,7 @@ export async function requestEconomy(browser: Browser, url: string): Promise<Fig
       await api.unmount();
     }
     await closePage(page);
-  }
+  });
 
   const loadRatio = summarize(pairedRatios(load[large]!, load[small]!));
   const rows: Row[] = [
@@ -69,7 +74,7 @@ export async function requestEconomy(browser: Browser, url: string): Promise<Fig
   ];
   return {
     rows,
-    details: { endpointsLastRun: endpoints },
+    details: { runs, endpointsLastRun: endpoints },
     notes: [
       `Requests by endpoint (last run): ${Object.entries(endpoints)
         .map(([when, counts]) => `${when}: ${JSON.stringify(counts)}`)

@@ -3,6 +3,7 @@ import type { CanvasKind, ViewportMotion } from '../../shared/bench-api';
 import { bench, closePage, openBenchPage } from '../browser';
 import { budgets, config } from '../config';
 import { pairedRatios, percentile, summarize } from '../stats';
+import { repeatWithin } from '../time-box';
 import type { FigureResult, Row } from '../types';
 
 const motions: ViewportMotion[] = ['pan', 'zoom'];
@@ -12,7 +13,11 @@ const motions: ViewportMotion[] = ['pan', 'zoom'];
  * frame), library and baseline in the same page. "Frame time" is the interval between frames;
  * the main-thread work per frame is kept as a detail, to tell script from raster cost.
  */
-export async function viewport(browser: Browser, url: string): Promise<FigureResult> {
+export async function viewport(
+  browser: Browser,
+  url: string,
+  endsAt: number,
+): Promise<FigureResult> {
   type Series = Record<CanvasKind, number[]>;
   const interval = new Map<ViewportMotion, Series>();
   const work = new Map<ViewportMotion, Series>();
@@ -20,7 +25,7 @@ export async function viewport(browser: Browser, url: string): Promise<FigureRes
     interval.set(motion, { library: [], baseline: [] });
     work.set(motion, { library: [], baseline: [] });
   }
-  for (let run = 0; run < config.viewport.runs; run += 1) {
+  const runs = await repeatWithin(config.viewport.runs, endsAt, async (run) => {
     const page = await openBenchPage(browser, url);
     const api = bench(page);
     const order: CanvasKind[] = run % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
@@ -37,7 +42,7 @@ export async function viewport(browser: Browser, url: string): Promise<FigureRes
       await api.unmount();
     }
     await closePage(page);
-  }
+  });
 
   const rows: Row[] = motions.map((motion) => {
     const series = interval.get(motion)!;
@@ -63,6 +68,7 @@ export async function viewport(browser: Browser, url: string): Promise<FigureRes
   return {
     rows,
     details: {
+      runs,
       framesPerSeries: config.viewport.frames,
       p95IntervalPerRun: Object.fromEntries(interval),
       p95MainThreadWorkPerRun: Object.fromEntries(work),

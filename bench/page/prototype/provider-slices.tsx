@@ -1,6 +1,7 @@
 import {
   createContext,
   useContext,
+  useEffect,
   useLayoutEffect,
   useState,
   useSyncExternalStore,
@@ -10,7 +11,7 @@ import { useAllCredentials, useProviders, type Credential, type Provider } from 
 
 /*
  * PROTOTYPE of a fix, bench only (see bench/README.md, "Canvas scale"): one query subscription
- * per canvas instead of three per node. Each node reads its provider's slice from this store;
+ * per canvas instead of three per node, and nodes that wait briefly for the state. Each node reads its provider's slice from this store;
  * a slice keeps its identity while its provider's data is unchanged (TanStack Query's
  * structural sharing keeps unchanged credential objects identical), so a change still
  * re-renders only that provider's nodes.
@@ -91,11 +92,24 @@ function createSliceStore(): SliceStore {
 
 const SliceContext = createContext<SliceStore | null>(null);
 
+/**
+ * How long the canvas waits for the credential state before it shows nodes still loading: a
+ * fast backend answers well within it, so nodes render once, with their state, instead of
+ * rendering twice ("Loading…", then the state) and being measured twice by React Flow.
+ */
+const WAIT_FOR_STATE_MS = 300;
+
 /** Subscribes once to the two shared queries and feeds every node below. */
 export function ProviderSlicesProvider({ children }: { children?: ReactNode }) {
   const [store] = useState(createSliceStore);
   const providers = useProviders();
   const credentials = useAllCredentials();
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), WAIT_FOR_STATE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const ready = waited || (!providers.isPending && !credentials.isPending);
   useLayoutEffect(() => {
     store.update({
       providers: providers.data,
@@ -104,7 +118,7 @@ export function ProviderSlicesProvider({ children }: { children?: ReactNode }) {
       credentialsStatus: credentials.status,
     });
   }, [store, providers.data, providers.status, credentials.data, credentials.status]);
-  return <SliceContext.Provider value={store}>{children}</SliceContext.Provider>;
+  return <SliceContext.Provider value={store}>{ready ? children : null}</SliceContext.Provider>;
 }
 
 export function useProviderSlice(providerId: string): ProviderSlice {
