@@ -12,6 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   PipelineCanvas,
   PipelineConnectProvider,
+  pipelineNodeTypes,
   type CredentialsBackend,
   type DataSourceNode,
 } from 'pipeline-connect';
@@ -58,7 +59,11 @@ export function LibraryCanvas(props: {
  * `PipelineCanvas` adds (background, controls, minimap, fitView), so the ratio isolates what
  * the library adds: its nodes, providers, palette and panel.
  */
-export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
+export function BaselineCanvas(props: {
+  nodes: Node[];
+  withDialog: boolean;
+  visibleOnly: boolean;
+}) {
   const [nodes, , applyChanges] = useNodesState(props.nodes);
   const onNodesChange = (changes: NodeChange[]) => {
     recordNodeChanges(changes);
@@ -66,7 +71,13 @@ export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
   };
   return (
     <div className="bench-frame">
-      <ReactFlow nodes={nodes} edges={[]} onNodesChange={onNodesChange} fitView>
+      <ReactFlow
+        nodes={nodes}
+        edges={[]}
+        onNodesChange={onNodesChange}
+        fitView
+        onlyRenderVisibleElements={props.visibleOnly}
+      >
         <Background />
         <Controls />
         <MiniMap pannable zoomable />
@@ -74,5 +85,41 @@ export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
       </ReactFlow>
       {props.withDialog ? <BaselineDialog /> : null}
     </div>
+  );
+}
+
+/**
+ * The library's nodes in a host's own `<ReactFlow>` (the documented way for hosts with their
+ * own canvas), so React Flow options `PipelineCanvas` does not forward can be tried.
+ */
+export function HostCanvas(props: {
+  backend: CredentialsBackend;
+  queryClient: QueryClient;
+  nodes: DataSourceNode[];
+  visibleOnly: boolean;
+}) {
+  const [nodes, , onNodesChange] = useNodesState<Node>(props.nodes);
+  return (
+    <PipelineConnectProvider
+      backend={props.backend}
+      queryClient={props.queryClient}
+      colorMode="light"
+    >
+      <div className="bench-frame">
+        <ReactFlow
+          nodes={nodes}
+          edges={[]}
+          nodeTypes={pipelineNodeTypes}
+          onNodesChange={onNodesChange}
+          fitView
+          onlyRenderVisibleElements={props.visibleOnly}
+        >
+          <Background />
+          <Controls />
+          <MiniMap pannable zoomable />
+          <FlowHandleProbe />
+        </ReactFlow>
+      </div>
+    </PipelineConnectProvider>
   );
 }

@@ -7,7 +7,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import type { MountOptions, MountResult } from '../shared/bench-api';
-import { BaselineCanvas, LibraryCanvas } from './canvases';
+import { BaselineCanvas, HostCanvas, LibraryCanvas } from './canvases';
 import { dataSourceNodes, defaultNodes } from './graph';
 import { nodeChangeCounts, resetNodeChanges } from './node-changes';
 import { profiledNodeTypes } from './profiled-node';
@@ -30,10 +30,13 @@ export function currentMount(): Mounted {
   return mounted;
 }
 
-/** Every node is in the DOM and React Flow has measured it (it hides nodes until then). */
-function allMeasured(container: HTMLElement, count: number): boolean {
+/**
+ * Every node is in the DOM and React Flow has measured it (it hides nodes until then). With
+ * `onlyRenderVisibleElements` (count null) only the visible ones are in the DOM.
+ */
+function allMeasured(container: HTMLElement, count: number | null): boolean {
   const nodes = container.querySelectorAll('.react-flow__node');
-  if (nodes.length !== count) return false;
+  if (count === null ? nodes.length === 0 : nodes.length !== count) return false;
   return container.querySelector('.react-flow__node[style*="visibility: hidden"]') === null;
 }
 
@@ -71,18 +74,29 @@ export async function mountCanvas(
   const root = createRoot(container);
   const queryClient = options.kind === 'library' ? createPipelineConnectQueryClient() : null;
   mounted = { root, container, queryClient, count: options.count };
+  const visibleOnly = options.visibleOnly ?? false;
   const ui = queryClient ? (
-    <LibraryCanvas
-      backend={backend}
-      queryClient={queryClient}
-      nodes={dataSourceNodes(options.count)}
-      nodeTypes={nodeTypesFor(options)}
-      prototypeFix={options.prototypeFix ?? false}
-    />
+    visibleOnly ? (
+      <HostCanvas
+        backend={backend}
+        queryClient={queryClient}
+        nodes={dataSourceNodes(options.count)}
+        visibleOnly
+      />
+    ) : (
+      <LibraryCanvas
+        backend={backend}
+        queryClient={queryClient}
+        nodes={dataSourceNodes(options.count)}
+        nodeTypes={nodeTypesFor(options)}
+        prototypeFix={options.prototypeFix ?? false}
+      />
+    )
   ) : (
     <BaselineCanvas
       nodes={defaultNodes(options.count)}
       withDialog={options.withBaselineDialog ?? false}
+      visibleOnly={visibleOnly}
     />
   );
 
@@ -98,7 +112,7 @@ export async function mountCanvas(
   for (;;) {
     await nextFrame();
     if (limit.expired()) throw limit.error();
-    if (!allMeasured(container, options.count)) continue;
+    if (!allMeasured(container, visibleOnly ? null : options.count)) continue;
     const done = afterPaint();
     const settled = options.kind === 'baseline' || noneLoading(container);
     const end = (await done) - start;

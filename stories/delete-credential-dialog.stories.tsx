@@ -1,0 +1,34 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { DeleteCredentialDialog } from '../src/dialogs/delete-credential-dialog';
+import { WithCredential } from './support/seeded-credential';
+
+/**
+ * Confirms deleting a credential and lists first the pipeline nodes that use it (from the
+ * canvas, through the credential usage store), so nobody breaks a pipeline by surprise.
+ */
+const meta = {
+  title: 'Dialogs/Delete credential',
+  component: DeleteCredentialDialog,
+  parameters: { backend: { seed: 'mixed' } },
+  args: { open: true, onOpenChange: fn(), onDeleted: fn() },
+  render: (args) => (
+    <WithCredential id="cred-firecrawl-self-hosted">
+      {(credential) => <DeleteCredentialDialog {...args} credential={credential} />}
+    </WithCredential>
+  ),
+} satisfies Meta<typeof DeleteCredentialDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const NotUsed: Story = {
+  args: { credential: undefined as never },
+  play: async ({ args, canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = within(await body.findByRole('dialog', { name: 'Delete credential' }));
+    await expect(await dialog.findByText('Not used by any node.')).toBeVisible();
+    await userEvent.click(dialog.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(args.onDeleted).toHaveBeenCalled());
+  },
+};
