@@ -8,7 +8,7 @@ const quick = process.argv.includes('--quick');
 export const config = {
   quick,
   canvas: { runs: quick ? 1 : 5, sizes: [100, 500, 1_000], warmupNodes: 50 },
-  viewport: { runs: quick ? 1 : 3, nodes: 1_000, frames: quick ? 30 : 120 },
+  viewport: { runs: quick ? 1 : 3, nodes: 1_000, frames: quick ? 30 : 60 },
   requests: { runs: quick ? 1 : 3, sizes: [100, 1_000] },
   renders: { runs: quick ? 1 : 3, nodes: 1_000 },
   dialog: { runs: quick ? 1 : 3, nodes: 100, opens: quick ? 5 : 30, warmupOpens: 2 },

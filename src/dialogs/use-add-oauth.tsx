@@ -26,6 +26,7 @@ import {
   type OAuthAuthorizeRequest,
 } from './oauth-client-settings-dialog';
 import { OAuthStatusDialog } from './oauth-status-dialog';
+import { focusReturnTarget } from '../ui/focus-return-target';
 
 /** Options of {@link useAddOAuth}. */
 export interface UseAddOAuthOptions {
@@ -58,20 +59,6 @@ export interface UseAddOAuthResult {
   state: OAuthFlowSnapshot;
   /** The status and client settings dialogs; render it anywhere (they portal). */
   element: ReactNode;
-}
-
-/*
- * Where focus goes back when our dialogs close. A menu item that started the flow is gone by
- * then, so we go back to the button that opened its menu (Radix labels the menu by it).
- */
-function currentTrigger(): HTMLElement | null {
-  if (typeof document === 'undefined') return null;
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || active === document.body) return null;
-  const menu = active.closest('[role="menu"]');
-  if (!menu) return active;
-  const triggerId = menu.getAttribute('aria-labelledby');
-  return triggerId ? document.getElementById(triggerId) : null;
 }
 
 /** Whether the status dialog has something to say (the other states belong to other UI). */
@@ -167,7 +154,7 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
   );
 
   const rememberTrigger = () => {
-    if (!trigger.current?.isConnected) trigger.current = currentTrigger();
+    if (!trigger.current?.isConnected) trigger.current = focusReturnTarget();
   };
 
   const start = (options: AddOAuthStartOptions = {}) => {

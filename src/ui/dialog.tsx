@@ -3,19 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
-
-/*
- * Where focus goes back when a dialog closes: what had focus when it opened, or — when that was
- * an item of a menu, which is gone by then — the button that opened the menu.
- */
-function focusReturnTarget(): HTMLElement | null {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || active === document.body) return null;
-  const menu = active.closest('[role="menu"]');
-  if (!menu) return active;
-  const triggerId = menu.getAttribute('aria-labelledby');
-  return triggerId ? document.getElementById(triggerId) : null;
-}
+import { focusReturnTarget } from './focus-return-target';
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
