@@ -7,15 +7,15 @@ const quick = process.argv.includes('--quick');
 
 export const config = {
   quick,
-  canvas: { runs: quick ? 1 : 5, sizes: [100, 500, 1_000], warmupNodes: 50 },
+  canvas: { runs: quick ? 1 : 4, sizes: [100, 500, 1_000], warmupNodes: 50 },
   viewport: { runs: quick ? 1 : 3, nodes: 1_000, frames: quick ? 30 : 60 },
-  requests: { runs: quick ? 1 : 3, sizes: [100, 1_000] },
-  renders: { runs: quick ? 1 : 3, nodes: 1_000 },
+  requests: { runs: quick ? 1 : 2, sizes: [100, 1_000] },
+  renders: { runs: quick ? 1 : 2, nodes: 1_000 },
   dialog: { runs: quick ? 1 : 3, nodes: 100, opens: quick ? 5 : 30, warmupOpens: 2 },
   /** The whole command's time limit; the watchdog stops it there whatever it is doing. */
   deadlineMs: 285_000,
   /** How the time left after building is shared between the figures (see time-box.ts). */
-  weights: { canvas: 40, viewport: 20, requests: 8, renders: 10, dialog: 22 },
+  weights: { canvas: 70, viewport: 75, requests: 12, renders: 12, dialog: 40 },
 } as const;
 
 /** DESIGN.md §6. */

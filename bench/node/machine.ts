@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, platform, release, totalmem } from 'node:os';
 
+const round = (value: number) => Number(value.toFixed(2));
+
+/** The 1-minute load average now (the bench reads it when it starts and when it ends). */
+export const currentLoad = () => loadavg()[0]!;
+
 /** What the figures were measured on; they mean little without it. */
-export function describeMachine(chromiumVersion: string) {
+export function describeMachine(chromiumVersion: string, loadAtStart: number) {
   const cpuinfo = (() => {
     try {
       return readFileSync('/proc/cpuinfo', 'utf8');
@@ -19,6 +24,6 @@ export function describeMachine(chromiumVersion: string) {
     node: process.version,
     chromium: chromiumVersion,
     /** Other work on the machine skews every figure; the paired baselines absorb some of it. */
-    loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
+    loadAverage1m: { atStart: round(loadAtStart), atEnd: round(loadavg()[0]!) },
   };
 }

@@ -10,13 +10,30 @@ import { dialogLatency } from './figures/dialog';
 import { renderScope } from './figures/renders';
 import { requestEconomy } from './figures/requests';
 import { viewport } from './figures/viewport';
-import { describeMachine } from './machine';
+import { currentLoad, describeMachine } from './machine';
 import { formatTable } from './report';
 import { serveDirectory, type StaticServer } from './server';
 import { createSchedule } from './time-box';
 import type { FigureResult } from './types';
 
 const resultsPath = resolve(import.meta.dirname, '../results.json');
+
+type Measure = (browser: Browser, url: string, endsAt: number) => Promise<FigureResult>;
+
+/** The browser figures, in order; the names are config.weights' keys. */
+const figures: {
+  name: keyof typeof config.weights;
+  label: string;
+  page: 'production' | 'profiling';
+  measure: Measure;
+}[] = [
+  { name: 'canvas', label: '1 canvas scale', page: 'production', measure: canvasScale },
+  { name: 'viewport', label: '1 pan and zoom', page: 'production', measure: viewport },
+  { name: 'requests', label: '2 request economy', page: 'production', measure: requestEconomy },
+  // React's profiling build: the only one in which <Profiler> reports.
+  { name: 'renders', label: '3 re-render scope', page: 'profiling', measure: renderScope },
+  { name: 'dialog', label: '4 dialog latency', page: 'production', measure: dialogLatency },
+];
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
@@ -32,6 +49,7 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
  */
 export async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = currentLoad();
   const watchdog = setTimeout(() => {
     process.stderr.write(`bench: over ${config.deadlineMs / 1000} s, giving up\n`);
     process.exit(2);
@@ -48,38 +66,32 @@ export async function main(): Promise<void> {
     const profiling = await serveDirectory(pageDirs.profiling);
     servers.push(production, profiling);
     browser = await launchChromium();
-    const b = browser;
+    const urls = { production: production.url, profiling: profiling.url };
     out('Measuring in Chromium…');
     // Leave time at the end for the report and for closing the browser.
     const schedule = createSchedule(started + config.deadlineMs - 15_000, config.weights);
-    const figures: FigureResult[] = [
-      await timed('1 canvas scale', () =>
-        canvasScale(b, production.url, schedule.endFor('canvas')),
-      ),
-      await timed('1 pan and zoom', () => viewport(b, production.url, schedule.endFor('viewport'))),
-      await timed('2 request economy', () =>
-        requestEconomy(b, production.url, schedule.endFor('requests')),
-      ),
-      await timed('3 re-render scope', () =>
-        renderScope(b, profiling.url, schedule.endFor('renders')),
-      ),
-      await timed('4 dialog latency', () =>
-        dialogLatency(b, production.url, schedule.endFor('dialog')),
-      ),
-      bundle,
-    ];
-    const machine = describeMachine(b.version());
+    const results: Record<string, FigureResult> = {};
+    for (const figure of figures) {
+      const endsAt = schedule.endFor(figure.name);
+      const chromium = browser;
+      results[figure.name] = await timed(figure.label, () =>
+        figure.measure(chromium, urls[figure.page], endsAt),
+      );
+    }
+    results.bundle = bundle;
+    const rows = Object.values(results).flatMap((figure) => figure.rows);
+    const machine = describeMachine(browser.version(), loadAtStart);
     const runtimeMs = Math.round(performance.now() - started);
-    const rows = figures.flatMap((figure) => figure.rows);
 
     out('');
     out(formatTable(rows));
     out('');
-    for (const note of figures.flatMap((figure) => figure.notes)) out(`* ${note}`);
+    for (const note of Object.values(results).flatMap((figure) => figure.notes)) out(`* ${note}`);
     out('');
     out(
       `Machine: ${machine.nproc} CPUs, ${machine.cpu}, ${machine.memoryGb} GB; ` +
-        `Chromium ${machine.chromium} (headless); Node ${machine.node}. ` +
+        `Chromium ${machine.chromium} (headless); Node ${machine.node}; load average ` +
+        `${machine.loadAverage1m.atStart} → ${machine.loadAverage1m.atEnd}. ` +
         `Total ${(runtimeMs / 1000).toFixed(1)} s.`,
     );
     const misses = rows.filter((row) => row.budget && !row.budget.pass);
@@ -95,9 +107,7 @@ export async function main(): Promise<void> {
           config,
           rows,
           details: Object.fromEntries(
-            ['canvasScale', 'viewport', 'requests', 'renders', 'dialog', 'bundle'].map(
-              (name, index) => [name, figures[index]!.details],
-            ),
+            Object.entries(results).map(([name, figure]) => [name, figure.details]),
           ),
         },
         null,

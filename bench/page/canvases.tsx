@@ -12,7 +12,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   PipelineCanvas,
   PipelineConnectProvider,
-  pipelineNodeTypes,
   type CredentialsBackend,
   type DataSourceNode,
 } from 'pipeline-connect';
@@ -20,6 +19,7 @@ import { BaselineDialog } from './baseline-dialog';
 import { FlowHandleProbe } from './flow-handle';
 import { recordNodeChanges } from './node-changes';
 import { ProviderSlicesProvider } from './prototype/provider-slices';
+import { StandaloneApiKeyDialog } from './standalone-api-key-dialog';
 import './prototype/prototype.css';
 
 /** The library as a host embeds it: provider + `PipelineCanvas` with its defaults. */
@@ -30,6 +30,7 @@ export function LibraryCanvas(props: {
   nodeTypes?: NodeTypes;
   /** The prototype fix: canvas-wide store (its nodes need it) and fixed node width. */
   prototypeFix?: boolean;
+  withStandaloneDialog?: boolean;
 }) {
   const canvas = (
     <div className={props.prototypeFix ? 'bench-frame bench-prototype' : 'bench-frame'}>
@@ -40,6 +41,7 @@ export function LibraryCanvas(props: {
       >
         <FlowHandleProbe />
       </PipelineCanvas>
+      {props.withStandaloneDialog ? <StandaloneApiKeyDialog /> : null}
     </div>
   );
   return (
@@ -59,11 +61,7 @@ export function LibraryCanvas(props: {
  * `PipelineCanvas` adds (background, controls, minimap, fitView), so the ratio isolates what
  * the library adds: its nodes, providers, palette and panel.
  */
-export function BaselineCanvas(props: {
-  nodes: Node[];
-  withDialog: boolean;
-  visibleOnly: boolean;
-}) {
+export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
   const [nodes, , applyChanges] = useNodesState(props.nodes);
   const onNodesChange = (changes: NodeChange[]) => {
     recordNodeChanges(changes);
@@ -71,13 +69,7 @@ export function BaselineCanvas(props: {
   };
   return (
     <div className="bench-frame">
-      <ReactFlow
-        nodes={nodes}
-        edges={[]}
-        onNodesChange={onNodesChange}
-        fitView
-        onlyRenderVisibleElements={props.visibleOnly}
-      >
+      <ReactFlow nodes={nodes} edges={[]} onNodesChange={onNodesChange} fitView>
         <Background />
         <Controls />
         <MiniMap pannable zoomable />
@@ -85,41 +77,5 @@ export function BaselineCanvas(props: {
       </ReactFlow>
       {props.withDialog ? <BaselineDialog /> : null}
     </div>
-  );
-}
-
-/**
- * The library's nodes in a host's own `<ReactFlow>` (the documented way for hosts with their
- * own canvas), so React Flow options `PipelineCanvas` does not forward can be tried.
- */
-export function HostCanvas(props: {
-  backend: CredentialsBackend;
-  queryClient: QueryClient;
-  nodes: DataSourceNode[];
-  visibleOnly: boolean;
-}) {
-  const [nodes, , onNodesChange] = useNodesState<Node>(props.nodes);
-  return (
-    <PipelineConnectProvider
-      backend={props.backend}
-      queryClient={props.queryClient}
-      colorMode="light"
-    >
-      <div className="bench-frame">
-        <ReactFlow
-          nodes={nodes}
-          edges={[]}
-          nodeTypes={pipelineNodeTypes}
-          onNodesChange={onNodesChange}
-          fitView
-          onlyRenderVisibleElements={props.visibleOnly}
-        >
-          <Background />
-          <Controls />
-          <MiniMap pannable zoomable />
-          <FlowHandleProbe />
-        </ReactFlow>
-      </div>
-    </PipelineConnectProvider>
   );
 }

@@ -56,6 +56,3 @@ export function defaultNodes(count: number): Node[] {
     };
   });
 }
-
-/** A Jina Reader node following its provider's default (its panel offers Add API Key). */
-export const JINA_NODE_ID = 'ds-1';

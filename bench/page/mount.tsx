@@ -7,7 +7,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import type { MountOptions, MountResult } from '../shared/bench-api';
-import { BaselineCanvas, HostCanvas, LibraryCanvas } from './canvases';
+import { BaselineCanvas, LibraryCanvas } from './canvases';
 import { dataSourceNodes, defaultNodes } from './graph';
 import { nodeChangeCounts, resetNodeChanges } from './node-changes';
 import { profiledNodeTypes } from './profiled-node';
@@ -30,13 +30,10 @@ export function currentMount(): Mounted {
   return mounted;
 }
 
-/**
- * Every node is in the DOM and React Flow has measured it (it hides nodes until then). With
- * `onlyRenderVisibleElements` (count null) only the visible ones are in the DOM.
- */
-function allMeasured(container: HTMLElement, count: number | null): boolean {
+/** Every node is in the DOM and React Flow has measured it (it hides nodes until then). */
+function allMeasured(container: HTMLElement, count: number): boolean {
   const nodes = container.querySelectorAll('.react-flow__node');
-  if (count === null ? nodes.length === 0 : nodes.length !== count) return false;
+  if (nodes.length !== count) return false;
   return container.querySelector('.react-flow__node[style*="visibility: hidden"]') === null;
 }
 
@@ -74,29 +71,19 @@ export async function mountCanvas(
   const root = createRoot(container);
   const queryClient = options.kind === 'library' ? createPipelineConnectQueryClient() : null;
   mounted = { root, container, queryClient, count: options.count };
-  const visibleOnly = options.visibleOnly ?? false;
   const ui = queryClient ? (
-    visibleOnly ? (
-      <HostCanvas
-        backend={backend}
-        queryClient={queryClient}
-        nodes={dataSourceNodes(options.count)}
-        visibleOnly
-      />
-    ) : (
-      <LibraryCanvas
-        backend={backend}
-        queryClient={queryClient}
-        nodes={dataSourceNodes(options.count)}
-        nodeTypes={nodeTypesFor(options)}
-        prototypeFix={options.prototypeFix ?? false}
-      />
-    )
+    <LibraryCanvas
+      backend={backend}
+      queryClient={queryClient}
+      nodes={dataSourceNodes(options.count)}
+      nodeTypes={nodeTypesFor(options)}
+      prototypeFix={options.prototypeFix ?? false}
+      withStandaloneDialog={options.withStandaloneDialog ?? false}
+    />
   ) : (
     <BaselineCanvas
       nodes={defaultNodes(options.count)}
       withDialog={options.withBaselineDialog ?? false}
-      visibleOnly={visibleOnly}
     />
   );
 
@@ -112,7 +99,7 @@ export async function mountCanvas(
   for (;;) {
     await nextFrame();
     if (limit.expired()) throw limit.error();
-    if (!allMeasured(container, visibleOnly ? null : options.count)) continue;
+    if (!allMeasured(container, options.count)) continue;
     const done = afterPaint();
     const settled = options.kind === 'baseline' || noneLoading(container);
     const end = (await done) - start;

@@ -16,11 +16,8 @@ export interface MountOptions {
   warmCache?: boolean;
   /** Library only: the bench's prototype fix (see page/prototype): one subscription, fixed width. */
   prototypeFix?: boolean;
-  /**
-   * React Flow's `onlyRenderVisibleElements`. `PipelineCanvas` cannot pass it, so the library
-   * variant puts the library's nodes in a host's own `<ReactFlow>` (`pipelineNodeTypes`).
-   */
-  visibleOnly?: boolean;
+  /** Library only: the Add API Key dialog with its own button, outside the panel. */
+  withStandaloneDialog?: boolean;
   /** Mount a bare Radix dialog and its trigger over the canvas (the dialog baseline). */
   withBaselineDialog?: boolean;
 }

@@ -9,7 +9,6 @@ import type { FigureResult, Row } from '../types';
 interface Case {
   label: string;
   count: number;
-  visibleOnly: boolean;
   motions: ViewportMotion[];
   /** Diagnostics run once; the budgeted case runs every time. */
   everyRun: boolean;
@@ -19,22 +18,13 @@ const cases: Case[] = [
   {
     label: `${config.viewport.nodes.toLocaleString('en')} nodes`,
     count: config.viewport.nodes,
-    visibleOnly: false,
     motions: ['pan', 'zoom'],
     everyRun: true,
-  },
-  {
-    label: `${config.viewport.nodes.toLocaleString('en')} nodes, onlyRenderVisibleElements`,
-    count: config.viewport.nodes,
-    visibleOnly: true,
-    motions: ['pan'],
-    everyRun: false,
   },
   // What this machine and headless Chromium manage with almost nothing to draw.
   {
     label: '10 nodes (machine floor)',
     count: 10,
-    visibleOnly: false,
     motions: ['pan'],
     everyRun: false,
   },
@@ -68,7 +58,7 @@ export async function viewport(
       if (!test.everyRun && run > 0) continue;
       const order: CanvasKind[] = run % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
       for (const kind of order) {
-        await api.mountCanvas({ kind, count: test.count, visibleOnly: test.visibleOnly });
+        await api.mountCanvas({ kind, count: test.count });
         await api.settle();
         await api.collectGarbage();
         await api.frames(10);
@@ -122,9 +112,7 @@ export async function viewport(
     },
     notes: [
       `Frame = interval between animation frames (vsync-quantised: 16.7, 33.3, 50 ms…). p95 ` +
-        `main-thread work per frame (setViewport → painted), library / baseline: ${workText}. ` +
-        `onlyRenderVisibleElements: the library's nodes in a host <ReactFlow> (PipelineCanvas ` +
-        `does not forward it).`,
+        `main-thread work per frame (setViewport → painted), library / baseline: ${workText}.`,
     ],
   };
 }
