@@ -10,11 +10,12 @@ import {
 import { useAllCredentials, useProviders, type Credential, type Provider } from 'pipeline-connect';
 
 /*
- * PROTOTYPE of a fix, bench only (see bench/README.md, "Canvas scale"): one query subscription
- * per canvas instead of three per node, and nodes that wait briefly for the state. Each node reads its provider's slice from this store;
- * a slice keeps its identity while its provider's data is unchanged (TanStack Query's
- * structural sharing keeps unchanged credential objects identical), so a change still
- * re-renders only that provider's nodes.
+ * PROTOTYPE of a fix, bench only (see bench/README.md, "The prototype fix"): one query
+ * subscription per canvas instead of three per node, and a canvas that waits briefly for the
+ * credential state before it mounts. Each node reads its provider's slice from this store; a
+ * slice keeps its identity while its provider's data is unchanged (TanStack Query's structural
+ * sharing keeps unchanged credential objects identical), so a change still re-renders only that
+ * provider's nodes.
  */
 
 type Status = 'pending' | 'error' | 'success';
