@@ -1,6 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useProvider } from '../credentials/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { connectionLabel } from './connection-label';
 import type { DataSourceNode } from './pipeline-types';
@@ -17,11 +16,13 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
   selected,
 }: NodeProps<DataSourceNode>) {
   const messages = useMessages();
-  const provider = useProvider(data.providerId);
-  const state = useConnectionState(data.providerId, data.credentialId);
+  const { state, provider, providerPending } = useConnectionState(
+    data.providerId,
+    data.credentialId,
+  );
   const name =
-    provider.data?.name ??
-    (provider.isPending
+    provider?.name ??
+    (providerPending
       ? messages.canvas.dataSource
       : messages.canvas.unknownProviderName({ id: data.providerId }));
   return (
@@ -30,7 +31,7 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
       data-status={state.status}
       data-selected={selected ? '' : undefined}
     >
-      <ProviderIcon src={provider.data?.icon} />
+      <ProviderIcon src={provider?.icon} />
       <div className="pc-node-text">
         <span className="pc-node-title">{name}</span>
         <span className="pc-node-status">

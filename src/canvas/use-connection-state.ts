@@ -1,11 +1,25 @@
+import type { Provider } from '../credentials/backend';
 import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
 import { resolveConnectionState, type ConnectionState } from './connection-state';
 
-/** A node's connection state, read from the shared catalog and credentials queries. */
+/** What {@link useConnectionState} returns. */
+export interface ConnectionStateResult {
+  state: ConnectionState;
+  /** The provider from the catalog (`undefined` while loading, `null` when unknown). */
+  provider: Provider | null | undefined;
+  providerPending: boolean;
+  /** Refetches whatever failed to load. */
+  refetch: () => void;
+}
+
+/**
+ * A node's connection state, read from the shared catalog and credentials queries. Nodes call
+ * only this (two query observers each), so a large canvas stays cheap to mount.
+ */
 export function useConnectionState(
   providerId: string,
   credentialId: string | null,
-): ConnectionState & { refetch: () => void } {
+): ConnectionStateResult {
   const provider = useProvider(providerId);
   const credentials = useProviderCredentials(providerId);
   const state = resolveConnectionState({
@@ -16,7 +30,9 @@ export function useConnectionState(
     credentialId,
   });
   return {
-    ...state,
+    state,
+    provider: provider.data,
+    providerPending: provider.isPending,
     refetch: () => {
       if (provider.isError) void provider.refetch();
       if (credentials.isError) void credentials.refetch();

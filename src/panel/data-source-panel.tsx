@@ -1,20 +1,19 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { Settings2, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { X } from 'lucide-react';
+import { useEffect } from 'react';
 import { connectionLabel } from '../canvas/connection-label';
 import type { DataSourceNode, PipelineNode } from '../canvas/pipeline-types';
 import { ProviderIcon } from '../canvas/provider-icon';
 import { useConnectionState } from '../canvas/use-connection-state';
 import type { Credential } from '../credentials/backend';
 import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
-import { ApiKeyDialog } from '../dialogs/api-key-dialog';
-import { ConnectMenu } from '../dialogs/connect-menu';
 import { useAddOAuth } from '../dialogs/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
 import { useThemeAttributes } from '../theme/color-mode';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { ConnectControls } from './connect-controls';
 import { CredentialSelect } from './credential-select';
 import { useSelectedDataSource } from './use-selected-data-source';
 
@@ -57,8 +56,7 @@ function PanelForNode({
   const { providerId, credentialId } = node.data;
   const provider = useProvider(providerId);
   const credentials = useProviderCredentials(providerId);
-  const state = useConnectionState(providerId, credentialId);
-  const [apiKeyOpen, setApiKeyOpen] = useState(false);
+  const { state, refetch } = useConnectionState(providerId, credentialId);
 
   const pointNodeAt = (credential: Credential) => {
     flow.updateNodeData(node.id, { credentialId: credential.id });
@@ -87,28 +85,14 @@ function PanelForNode({
     (provider.isPending
       ? messages.canvas.dataSource
       : messages.canvas.unknownProviderName({ id: providerId }));
-  const hasOAuth = provider.data?.methods.includes('oauth2') ?? false;
   const connect = provider.data ? (
-    <div className="pc-panel-actions">
-      <ConnectMenu
-        provider={provider.data}
-        variant={state.status === 'not-connected' ? 'primary' : 'secondary'}
-        label={state.status === 'not-connected' ? m.connect.connect : m.connect.connectAnother}
-        onAddOAuth={() => oauth.start()}
-        onAddApiKey={() => setApiKeyOpen(true)}
-      />
-      {hasOAuth ? (
-        <button
-          type="button"
-          className="pc-icon-button"
-          aria-label={m.connect.clientSettings}
-          title={m.connect.clientSettings}
-          onClick={oauth.openClientSettings}
-        >
-          <Settings2 aria-hidden size={16} />
-        </button>
-      ) : null}
-    </div>
+    <ConnectControls
+      provider={provider.data}
+      primary={state.status === 'not-connected'}
+      onAddOAuth={() => oauth.start()}
+      onOpenClientSettings={oauth.openClientSettings}
+      onCreated={pointNodeAt}
+    />
   ) : null;
 
   return (
@@ -136,7 +120,7 @@ function PanelForNode({
       {state.status === 'error' ? (
         <Alert
           action={
-            <Button size="sm" onClick={state.refetch}>
+            <Button size="sm" onClick={refetch}>
               {messages.common.retry}
             </Button>
           }
@@ -203,12 +187,6 @@ function PanelForNode({
         </Button>
       ) : null}
 
-      <ApiKeyDialog
-        providerId={providerId}
-        open={apiKeyOpen}
-        onOpenChange={setApiKeyOpen}
-        onCreated={pointNodeAt}
-      />
       {oauth.element}
     </aside>
   );

@@ -1,0 +1,62 @@
+import { Settings2 } from 'lucide-react';
+import { useState } from 'react';
+import type { Credential, Provider } from '../credentials/backend';
+import { ApiKeyDialog } from '../dialogs/api-key-dialog';
+import { ConnectMenu } from '../dialogs/connect-menu';
+import { useMessages } from '../i18n/i18n-context';
+
+/** Props of {@link ConnectControls}. */
+export interface ConnectControlsProps {
+  provider: Provider;
+  /** The node is not connected yet: the primary **Connect**, else a secondary "Add credential". */
+  primary: boolean;
+  /** Starts Add OAuth; must stay synchronous (it opens the popup). */
+  onAddOAuth: () => void;
+  onOpenClientSettings: () => void;
+  onCreated: (credential: Credential) => void;
+}
+
+/**
+ * **Connect** with its OAuth client gear and the Add API Key dialog. The dialog's open state
+ * lives here, not in the panel, so opening it re-renders only these controls (the dialog opens
+ * within a frame or two even beside a long credential list).
+ */
+export function ConnectControls({
+  provider,
+  primary,
+  onAddOAuth,
+  onOpenClientSettings,
+  onCreated,
+}: ConnectControlsProps) {
+  const messages = useMessages();
+  const m = messages.panel.connect;
+  const [apiKeyOpen, setApiKeyOpen] = useState(false);
+  return (
+    <div className="pc-panel-actions">
+      <ConnectMenu
+        provider={provider}
+        variant={primary ? 'primary' : 'secondary'}
+        label={primary ? m.connect : m.connectAnother}
+        onAddOAuth={onAddOAuth}
+        onAddApiKey={() => setApiKeyOpen(true)}
+      />
+      {provider.methods.includes('oauth2') ? (
+        <button
+          type="button"
+          className="pc-icon-button"
+          aria-label={m.clientSettings}
+          title={m.clientSettings}
+          onClick={onOpenClientSettings}
+        >
+          <Settings2 aria-hidden size={16} />
+        </button>
+      ) : null}
+      <ApiKeyDialog
+        providerId={provider.id}
+        open={apiKeyOpen}
+        onOpenChange={setApiKeyOpen}
+        onCreated={onCreated}
+      />
+    </div>
+  );
+}
