@@ -33,6 +33,7 @@ import { pipelineNodeTypes } from './node-types';
 import { Palette, paletteDragType } from './palette';
 import type { Pipeline, PipelineNode } from './pipeline-types';
 import { usePublishCredentialUsage } from './publish-credential-usage';
+import { useCredentialStateReady } from './use-credential-state-ready';
 
 /** Props of {@link PipelineCanvas}. Pass `nodes`/`edges` to control it, or `defaultPipeline`. */
 export interface PipelineCanvasProps {
@@ -135,6 +136,7 @@ function PipelineCanvasInner({
 
   const types = useMemo(() => ({ ...pipelineNodeTypes, ...nodeTypes }), [nodeTypes]);
   usePublishCredentialUsage(nodes);
+  const stateReady = useCredentialStateReady();
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(paletteDragType)) return;
@@ -153,23 +155,29 @@ function PipelineCanvasInner({
     <div className={['pc-canvas', className].filter(Boolean).join(' ')} {...theme}>
       {palette ? <Palette /> : null}
       <div className="pc-canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
-        <ReactFlow<PipelineNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={types}
-          onNodesChange={handleNodesChange}
-          onEdgesChange={handleEdgesChange}
-          onConnect={handleConnect}
-          deleteKeyCode={['Backspace', 'Delete']}
-          colorMode={colorMode}
-          fitView
-          aria-label={messages.canvas.label}
-        >
-          <Background />
-          <Controls />
-          <MiniMap pannable zoomable />
-          {children}
-        </ReactFlow>
+        {stateReady ? (
+          <ReactFlow<PipelineNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={types}
+            onNodesChange={handleNodesChange}
+            onEdgesChange={handleEdgesChange}
+            onConnect={handleConnect}
+            deleteKeyCode={['Backspace', 'Delete']}
+            colorMode={colorMode}
+            fitView
+            aria-label={messages.canvas.label}
+          >
+            <Background />
+            <Controls />
+            <MiniMap pannable zoomable />
+            {children}
+          </ReactFlow>
+        ) : (
+          <p className="pc-canvas-loading" role="status">
+            {messages.common.loading}
+          </p>
+        )}
         {nodes.length === 0 ? (
           <div className="pc-canvas-empty" role="status">
             <strong>{messages.canvas.empty.title}</strong>
