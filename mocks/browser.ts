@@ -6,7 +6,10 @@ import { createMockStore, MOCK_STORE_KEY, type MockStore } from './store';
 export interface StartMockBackendOptions {
   /** A scenario name (see `scenarioNames`); none for the plain happy path. */
   scenario?: string;
-  /** Silences MSW's console messages about intercepted requests. */
+  /**
+   * Silences MSW's console messages about intercepted requests (default true: MSW would print
+   * request bodies, secrets included).
+   */
   quiet?: boolean;
   /** Where the contract is mounted (default `/api`). */
   baseUrl?: string;
@@ -35,7 +38,7 @@ export async function startMockBackend(
 ): Promise<MockBackend> {
   const {
     scenario,
-    quiet = false,
+    quiet = true,
     baseUrl = '/api',
     serviceWorkerUrl = '/mockServiceWorker.js',
   } = options;

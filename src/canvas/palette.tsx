@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { Plus } from 'lucide-react';
-import type { DragEvent } from 'react';
+import { useId, type DragEvent } from 'react';
 import type { Provider } from '../credentials/backend';
 import { useProviders } from '../credentials/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
@@ -18,18 +18,21 @@ export interface PaletteProps {
   className?: string;
   /** Called after a node was added (e.g. to announce it). */
   onAdd?: (node: PipelineNode, provider: Provider) => void;
+  /** While the canvas is not mounted yet, nothing can be added. */
+  disabled?: boolean;
 }
 
 /**
  * Adds a data-source node for any provider of the catalog: click (placed at the centre of the
  * view) or drag onto the canvas. Must be rendered inside React Flow's provider.
  */
-export function Palette({ className, onAdd }: PaletteProps) {
+export function Palette({ className, onAdd, disabled = false }: PaletteProps) {
   const messages = useMessages();
   const m = messages.canvas.palette;
   const providers = useProviders();
   const flow = useReactFlow<PipelineNode>();
   const store = useStoreApi<PipelineNode>();
+  const titleId = useId();
 
   const addAtCentre = (provider: Provider) => {
     // The centre of what the user sees, in flow coordinates.
@@ -54,9 +57,9 @@ export function Palette({ className, onAdd }: PaletteProps) {
   return (
     <aside
       className={['pc-palette', className].filter(Boolean).join(' ')}
-      aria-labelledby="pc-palette-title"
+      aria-labelledby={titleId}
     >
-      <h2 id="pc-palette-title" className="pc-palette-title">
+      <h2 id={titleId} className="pc-palette-title">
         {m.title}
       </h2>
       <p className="pc-palette-hint">{m.hint}</p>
@@ -79,7 +82,8 @@ export function Palette({ className, onAdd }: PaletteProps) {
             <button
               type="button"
               className="pc-palette-item"
-              draggable
+              draggable={!disabled}
+              disabled={disabled}
               onDragStart={(event) => onDragStart(event, provider)}
               onClick={() => addAtCentre(provider)}
               aria-label={m.add({ name: provider.name })}

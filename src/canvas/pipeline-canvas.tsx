@@ -44,7 +44,7 @@ export interface PipelineCanvasProps {
   onConnect?: (connection: Connection) => void;
   /** The starting pipeline when uncontrolled. */
   defaultPipeline?: Pipeline;
-  /** Uncontrolled only: called with the whole pipeline after every change (e.g. to persist it). */
+  /** Called with the whole pipeline after every change (e.g. to persist it). */
   onPipelineChange?: (pipeline: Pipeline) => void;
   /**
    * The host's own node types, merged with Pipeline Connect's. Keep the object stable (module
@@ -125,18 +125,19 @@ function PipelineCanvasInner({
     [edgesControlled, onConnect],
   );
 
-  // Uncontrolled: report the pipeline after each change so the host can persist it.
+  // Report the pipeline after each change so the host can persist it (nodes and edges as shown,
+  // whichever of them the host controls).
   const reportChange = useRef(onPipelineChange);
   useEffect(() => {
     reportChange.current = onPipelineChange;
   });
   useEffect(() => {
-    if (!isControlled) reportChange.current?.({ nodes: ownNodes, edges: ownEdges });
-  }, [isControlled, ownNodes, ownEdges]);
+    reportChange.current?.({ nodes, edges });
+  }, [nodes, edges]);
 
+  const stateReady = useCredentialStateReady();
   const types = useMemo(() => ({ ...pipelineNodeTypes, ...nodeTypes }), [nodeTypes]);
   usePublishCredentialUsage(nodes);
-  const stateReady = useCredentialStateReady();
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(paletteDragType)) return;
@@ -145,7 +146,7 @@ function PipelineCanvasInner({
   };
   const onDrop = (event: DragEvent) => {
     const providerId = event.dataTransfer.getData(paletteDragType);
-    if (!providerId) return;
+    if (!providerId || !stateReady) return;
     event.preventDefault();
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     flow.addNodes(newDataSourceNode(providerId, { x: position.x - 100, y: position.y - 30 }));
@@ -153,7 +154,7 @@ function PipelineCanvasInner({
 
   return (
     <div className={['pc-canvas', className].filter(Boolean).join(' ')} {...theme}>
-      {palette ? <Palette /> : null}
+      {palette ? <Palette disabled={!stateReady} /> : null}
       <div className="pc-canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
         {stateReady ? (
           <ReactFlow<PipelineNode>
@@ -178,7 +179,7 @@ function PipelineCanvasInner({
             {messages.common.loading}
           </p>
         )}
-        {nodes.length === 0 ? (
+        {stateReady && nodes.length === 0 ? (
           <div className="pc-canvas-empty" role="status">
             <strong>{messages.canvas.empty.title}</strong>
             <span>{messages.canvas.empty.body}</span>

@@ -394,6 +394,9 @@ export function createOAuthFlowController(
 
   async function run(s: Session) {
     const { prepare, credentialId } = s.options;
+    // `prepare` closes over the caller's form (a Client Secret, say): drop it as soon as it is
+    // taken, so the long-lived controller does not keep the secret reachable after the flow.
+    s.options = { ...s.options, prepare: undefined };
     if (prepare) {
       try {
         await prepare();

@@ -67,13 +67,11 @@ function PanelForNode({
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // Escape inside a dialog or menu closes that, not the panel.
-      if (
-        (event.target as Element | null)?.closest?.(
-          '[role="dialog"], [role="menu"], [role="alertdialog"]',
-        )
-      )
-        return;
+      // Escape inside a dialog or menu closes that, not the panel; in a field (the host's own
+      // included) it belongs to the field.
+      const target = event.target as Element | null;
+      if (target?.closest?.('[role="dialog"], [role="menu"], [role="alertdialog"]')) return;
+      if (target?.closest?.('input, select, textarea, [contenteditable="true"]')) return;
       store.getState().unselectNodesAndEdges();
     };
     document.addEventListener('keydown', onKeyDown);

@@ -1,5 +1,5 @@
 import { AlertTriangle, Settings2 } from 'lucide-react';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useId, useState } from 'react';
 import { ProviderIcon } from '../canvas/provider-icon';
 import type { Provider } from '../credentials/backend';
 import { ApiKeyDialog } from '../dialogs/api-key-dialog';
@@ -29,7 +29,7 @@ export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function 
   const m = messages.settings;
   const [apiKeyOpen, setApiKeyOpen] = useState(false);
   const oauth = useAddOAuth({ providerId: provider.id });
-  const titleId = `pc-settings-card-${provider.id}`;
+  const titleId = useId();
   const attention = health.attention.length;
   return (
     <section
