@@ -10,20 +10,26 @@ export interface ConnectControlsProps {
   provider: Provider;
   /** The node is not connected yet: the primary **Connect**, else a secondary "Add credential". */
   primary: boolean;
+  /** Overrides the trigger's words (Settings says **Configure**). */
+  label?: string;
+  /** Names the provider in the gear's label, where several providers share a page. */
+  nameProviderInGear?: boolean;
   /** Starts Add OAuth; must stay synchronous (it opens the popup). */
   onAddOAuth: () => void;
   onOpenClientSettings: () => void;
-  onCreated: (credential: Credential) => void;
+  onCreated?: (credential: Credential) => void;
 }
 
 /**
- * **Connect** with its OAuth client gear and the Add API Key dialog. The dialog's open state
- * lives here, not in the panel, so opening it re-renders only these controls (the dialog opens
+ * **Connect** (or **Configure**) with its OAuth client gear and the Add API Key dialog, shared by
+ * the side panel and the Settings cards. The dialog's open state lives here, not in the panel, so opening it re-renders only these controls (the dialog opens
  * within a frame or two even beside a long credential list).
  */
 export function ConnectControls({
   provider,
   primary,
+  label,
+  nameProviderInGear = false,
   onAddOAuth,
   onOpenClientSettings,
   onCreated,
@@ -36,7 +42,7 @@ export function ConnectControls({
       <ConnectMenu
         provider={provider}
         variant={primary ? 'primary' : 'secondary'}
-        label={primary ? m.connect : m.connectAnother}
+        label={label ?? (primary ? m.connect : m.connectAnother)}
         onAddOAuth={onAddOAuth}
         onAddApiKey={() => setApiKeyOpen(true)}
       />
@@ -44,7 +50,9 @@ export function ConnectControls({
         <button
           type="button"
           className="pc-icon-button"
-          aria-label={m.clientSettings}
+          aria-label={
+            nameProviderInGear ? `${m.clientSettings} (${provider.name})` : m.clientSettings
+          }
           title={m.clientSettings}
           onClick={onOpenClientSettings}
         >

@@ -1,12 +1,11 @@
-import { AlertTriangle, Settings2 } from 'lucide-react';
-import { forwardRef, useId, useState } from 'react';
+import { AlertTriangle } from 'lucide-react';
+import { forwardRef, useId } from 'react';
 import { ProviderIcon } from '../canvas/provider-icon';
 import type { Provider } from '../credentials/backend';
-import { ApiKeyDialog } from '../dialogs/api-key-dialog';
-import { ConnectMenu } from '../dialogs/connect-menu';
 import { useAddOAuth } from '../dialogs/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
+import { ConnectControls } from '../panel/connect-controls';
 import type { ProviderHealth } from './provider-health';
 
 /** Props of {@link ProviderCard}. */
@@ -27,7 +26,6 @@ export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function 
 ) {
   const messages = useMessages();
   const m = messages.settings;
-  const [apiKeyOpen, setApiKeyOpen] = useState(false);
   const oauth = useAddOAuth({ providerId: provider.id });
   const titleId = useId();
   const attention = health.attention.length;
@@ -56,24 +54,14 @@ export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function 
           </ul>
         </div>
         <div className="pc-settings-card-actions">
-          <ConnectMenu
+          <ConnectControls
             provider={provider}
+            primary={false}
             label={m.configure}
-            variant="secondary"
+            nameProviderInGear
             onAddOAuth={() => oauth.start()}
-            onAddApiKey={() => setApiKeyOpen(true)}
+            onOpenClientSettings={oauth.openClientSettings}
           />
-          {provider.methods.includes('oauth2') ? (
-            <button
-              type="button"
-              className="pc-icon-button"
-              aria-label={`${messages.panel.connect.clientSettings} (${provider.name})`}
-              title={messages.panel.connect.clientSettings}
-              onClick={oauth.openClientSettings}
-            >
-              <Settings2 aria-hidden size={16} />
-            </button>
-          ) : null}
         </div>
       </header>
       {provider.description ? (
@@ -93,7 +81,6 @@ export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function 
           onReauthorize={(credential) => oauth.start({ credentialId: credential.id })}
         />
       )}
-      <ApiKeyDialog providerId={provider.id} open={apiKeyOpen} onOpenChange={setApiKeyOpen} />
       {oauth.element}
     </section>
   );
