@@ -1,12 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 const MOCK_BACKEND_KEY = 'pipeline-connect:mock-backend';
 
 test.beforeEach(async ({ page }) => {
   // Every journey starts as a new user: no saved pipeline, a fresh mock backend.
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
 });
 
 function firecrawlNode(page: Page) {

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 const providers = ['Notion', 'Jina Reader', 'Firecrawl', 'Google Drive', 'Dropbox', 'OneDrive'];
 
 test.beforeEach(async ({ page }) => {
   // Every journey starts as a new user: no saved pipeline, a fresh mock backend.
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
 });
 
 test('a new user sees one data-source node per provider, each not connected', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 /*
  * Keyboard only, no mouse: the avatar menu → Settings → Data Sources → Configure → Add API Key →
@@ -6,9 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
  */
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
 });
 
 /** Presses Tab until `target` has focus (bounded), as a keyboard user would. */

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 /*
  * The API key journeys of the issue, as a new user takes them: Jina Reader connected and kept
@@ -9,9 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 const MOCK_BACKEND_KEY = 'pipeline-connect:mock-backend';
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
 });
 
 const node = (page: Page, provider: string) =>

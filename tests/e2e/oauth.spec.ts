@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 /*
  * Add OAuth as a new user takes it, with real popup windows: the simulated provider's consent
@@ -8,9 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 test.beforeEach(async ({ page }) => {
   // Every journey starts as a new user: no saved pipeline, a fresh mock backend.
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
 });
 
 function node(page: Page, provider: string) {

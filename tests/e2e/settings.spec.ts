@@ -1,15 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 /*
  * Settings → Data Sources, the second entry point, as a new user takes it: changes made there
  * show on the canvas at once, without a reload.
  */
-
-async function freshStart(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`/${search}`);
-}
 
 function node(page: Page, provider: string) {
   return page.locator('.react-flow__node-dataSource', { hasText: provider });

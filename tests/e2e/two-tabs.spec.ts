@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { freshStart } from './support/fresh-start';
 
 test('a credential added in one tab shows in the other without a reload', async ({
   context,
   page,
 }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
+  await freshStart(page);
   const other = await context.newPage();
   await other.goto('/');
   const otherNode = other.locator('.react-flow__node-dataSource', { hasText: 'Jina Reader' });
