@@ -60,6 +60,7 @@ export type { PipelineCanvasProps } from './canvas/pipeline-canvas';
 export { DataSourceNodeView } from './canvas/data-source-node-view';
 export { dataSourceNodeTypes, pipelineNodeTypes } from './canvas/node-types';
 export { Palette } from './canvas/palette';
+export { usePublishCredentialUsage } from './canvas/publish-credential-usage';
 export type { PaletteProps } from './canvas/palette';
 export { isDataSourceNode } from './canvas/pipeline-types';
 export type {

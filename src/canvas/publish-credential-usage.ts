@@ -6,7 +6,9 @@ import { isDataSourceNode, type PipelineNode } from './pipeline-types';
 /**
  * Publishes the canvas's data-source nodes to the usage store, so a delete confirmation anywhere
  * can list the nodes a credential serves. Nodes are named after their provider, numbered when a
- * provider appears more than once.
+ * provider appears more than once. `PipelineCanvas` calls it; a host that renders its own
+ * `<ReactFlow>` with `dataSourceNodeTypes` calls it with its nodes, or delete confirmations
+ * will say no node uses a credential.
  */
 export function usePublishCredentialUsage(nodes: PipelineNode[]): void {
   const store = useCredentialUsageStore();
