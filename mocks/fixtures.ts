@@ -1,5 +1,6 @@
 import type { Provider, ProviderOAuth } from '../src/credentials/backend';
 import { providerIcons } from './provider-icons';
+import { providerTranslations } from './provider-translations';
 
 /**
  * A provider as the mock server knows it. `clientMode` is left out because it depends on the
@@ -20,7 +21,7 @@ export interface ProviderBehaviour {
 }
 
 /** The six providers of the design (DESIGN.md §1), with their real field schemas. */
-export const providerFixtures: readonly ProviderFixture[] = [
+const catalog: readonly ProviderFixture[] = [
   {
     id: 'notion',
     name: 'Notion',
@@ -139,6 +140,12 @@ export const providerFixtures: readonly ProviderFixture[] = [
     },
   },
 ];
+
+/** The six providers as the catalog serves them, with their translations. */
+export const providerFixtures: readonly ProviderFixture[] = catalog.map((provider) => ({
+  ...provider,
+  localized: providerTranslations[provider.id],
+}));
 
 /** Behaviour by provider id; Google Drive's access tokens expire after an hour (DESIGN.md §1). */
 export const providerBehaviours: Readonly<Record<string, ProviderBehaviour>> = {

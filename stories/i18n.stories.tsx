@@ -6,7 +6,8 @@ import { DataSourceSettings } from '../src/settings/data-source-settings';
 /**
  * Words: every string comes from a message catalog. `PipelineConnectProvider` takes
  * `locale="en" | "zh-Hans"` and `messages` to override any message (or supply a whole locale);
- * `I18nProvider` does the same for a subtree.
+ * `I18nProvider` does the same for a subtree. Provider names, descriptions and field labels come
+ * from the backend's catalog, which may carry translations (`localized`, by locale).
  */
 const meta = {
   title: 'Theming/Languages',
@@ -22,6 +23,9 @@ export const SimplifiedChinese: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('searchbox', { name: '搜索数据源' })).toBeVisible();
     await expect((await canvas.findAllByText('尚未配置')).length).toBeGreaterThan(0);
+    // The provider's own words come translated from the catalog (`localized`).
+    await expect(await canvas.findByText('抓取网站并转换为 Markdown。')).toBeVisible();
+    await expect(await canvas.findByRole('region', { name: 'Google 云端硬盘' })).toBeVisible();
   },
 };
 

@@ -280,6 +280,25 @@ export interface components {
             /** @description The fields of an API key credential (empty without the API key method). */
             apiKeyFields: components["schemas"]["FieldSchema"][];
             oauth: components["schemas"]["ProviderOAuth"] | null;
+            /** @description Optional translations of the provider's words, by locale (e.g. `zh-Hans`). The UI shows them when its locale matches and falls back to the plain fields otherwise. */
+            localized?: {
+                [key: string]: components["schemas"]["ProviderLocalization"];
+            };
+        };
+        /** @description A provider's name, description and field words in one locale. */
+        ProviderLocalization: {
+            name?: string;
+            description?: string;
+            /** @description Field name → its translated words (API key and OAuth client fields alike). */
+            fields?: {
+                [key: string]: components["schemas"]["FieldLocalization"];
+            };
+        };
+        /** @description A field's label, placeholder and help in one locale. */
+        FieldLocalization: {
+            label?: string;
+            placeholder?: string;
+            help?: string;
         };
         ProviderList: {
             providers: components["schemas"]["Provider"][];

@@ -59,6 +59,19 @@ export interface Provider {
   /** The fields of an API key credential (empty when the provider has no API key method). */
   apiKeyFields: FieldSchema[];
   oauth: ProviderOAuth | null;
+  /**
+   * Optional translations by locale (e.g. `zh-Hans`); the UI applies the one matching its
+   * locale and keeps the plain words otherwise.
+   */
+  localized?: Record<string, ProviderLocalization>;
+}
+
+/** A provider's words in one locale. */
+export interface ProviderLocalization {
+  name?: string;
+  description?: string;
+  /** Field name → its translated words (API key and OAuth client fields alike). */
+  fields?: Record<string, { label?: string; placeholder?: string; help?: string }>;
 }
 
 /** Health of a stored credential. */

@@ -2,20 +2,31 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Credential, Provider } from './backend';
 import { useCredentialsBackend } from './backend-context';
+import { useLocale } from '../i18n/i18n-context';
+import { localizeProvider } from './localize-provider';
 import { credentialsQueryOptions, providersQueryOptions } from './queries';
 
-/** The provider catalog from the backend. */
+/** The provider catalog from the backend, in the UI's locale where the catalog translates it. */
 export function useProviders() {
   const backend = useCredentialsBackend();
-  return useQuery(providersQueryOptions(backend));
+  const locale = useLocale();
+  const select = useCallback(
+    (providers: Provider[]) => providers.map((p) => localizeProvider(p, locale)),
+    [locale],
+  );
+  return useQuery({ ...providersQueryOptions(backend), select });
 }
 
 /** One provider of the catalog (`data` is `undefined` while loading or when it is unknown). */
 export function useProvider(providerId: string) {
   const backend = useCredentialsBackend();
+  const locale = useLocale();
   const select = useCallback(
-    (providers: Provider[]) => providers.find((p) => p.id === providerId) ?? null,
-    [providerId],
+    (providers: Provider[]) => {
+      const provider = providers.find((p) => p.id === providerId);
+      return provider ? localizeProvider(provider, locale) : null;
+    },
+    [providerId, locale],
   );
   return useQuery({ ...providersQueryOptions(backend), select });
 }
