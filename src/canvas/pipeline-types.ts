@@ -21,8 +21,11 @@ export type KnowledgeBaseNodeData = {
   label: string;
 };
 
+/** A React Flow node reading from a data source (`type: 'dataSource'`). */
 export type DataSourceNode = Node<DataSourceNodeData, 'dataSource'>;
+/** A React Flow node for a processing step (`type: 'processing'`). */
 export type ProcessingNode = Node<ProcessingNodeData, 'processing'>;
+/** A React Flow node for the knowledge base (`type: 'knowledgeBase'`). */
 export type KnowledgeBaseNode = Node<KnowledgeBaseNodeData, 'knowledgeBase'>;
 
 /** Every node type Pipeline Connect contributes, as a discriminated union on `type`. */

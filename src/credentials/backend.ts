@@ -146,6 +146,7 @@ export interface OAuthFlowStart {
 /** Where an OAuth flow stands; only the backend decides that a flow succeeded. */
 export type OAuthFlowState = 'pending' | 'succeeded' | 'failed' | 'expired';
 
+/** An OAuth flow as the backend reports it: its state, and the credential once it succeeded. */
 export interface OAuthFlowStatus {
   flowId: string;
   providerId: string;
