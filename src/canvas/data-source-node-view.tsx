@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMessages } from '../i18n/i18n-context';
 import { connectionLabel } from './connection-label';
+import { providerDisplayName } from './provider-display-name';
 import type { DataSourceNode } from './pipeline-types';
 import { ProviderIcon } from './provider-icon';
 import { useConnectionState } from './use-connection-state';
@@ -20,11 +21,7 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
     data.providerId,
     data.credentialId,
   );
-  const name =
-    provider?.name ??
-    (providerPending
-      ? messages.canvas.dataSource
-      : messages.canvas.unknownProviderName({ id: data.providerId }));
+  const name = providerDisplayName(provider, providerPending, data.providerId, messages);
   return (
     <div
       className="pc-node pc-data-source-node"

@@ -1,4 +1,4 @@
-import type { Provider } from '../credentials/backend';
+import type { Credential, Provider } from '../credentials/backend';
 import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
 import { resolveConnectionState, type ConnectionState } from './connection-state';
 
@@ -8,6 +8,8 @@ export interface ConnectionStateResult {
   /** The provider from the catalog (`undefined` while loading, `null` when unknown). */
   provider: Provider | null | undefined;
   providerPending: boolean;
+  /** The provider's credentials (`undefined` until loaded). */
+  credentials: Credential[] | undefined;
   /** Refetches whatever failed to load. */
   refetch: () => void;
 }
@@ -33,6 +35,7 @@ export function useConnectionState(
     state,
     provider: provider.data,
     providerPending: provider.isPending,
+    credentials: credentials.data,
     refetch: () => {
       if (provider.isError) void provider.refetch();
       if (credentials.isError) void credentials.refetch();

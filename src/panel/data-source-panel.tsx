@@ -3,10 +3,10 @@ import { X } from 'lucide-react';
 import { useEffect } from 'react';
 import { connectionLabel } from '../canvas/connection-label';
 import type { DataSourceNode, PipelineNode } from '../canvas/pipeline-types';
+import { providerDisplayName } from '../canvas/provider-display-name';
 import { ProviderIcon } from '../canvas/provider-icon';
 import { useConnectionState } from '../canvas/use-connection-state';
 import type { Credential } from '../credentials/backend';
-import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
 import { useAddOAuth } from '../dialogs/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
@@ -54,9 +54,10 @@ function PanelForNode({
   const flow = useReactFlow<PipelineNode>();
   const store = useStoreApi<PipelineNode>();
   const { providerId, credentialId } = node.data;
-  const provider = useProvider(providerId);
-  const credentials = useProviderCredentials(providerId);
-  const { state, refetch } = useConnectionState(providerId, credentialId);
+  const { state, provider, providerPending, credentials, refetch } = useConnectionState(
+    providerId,
+    credentialId,
+  );
 
   const pointNodeAt = (credential: Credential) => {
     flow.updateNodeData(node.id, { credentialId: credential.id });
@@ -78,14 +79,10 @@ function PanelForNode({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
-  const name =
-    provider.data?.name ??
-    (provider.isPending
-      ? messages.canvas.dataSource
-      : messages.canvas.unknownProviderName({ id: providerId }));
-  const connect = provider.data ? (
+  const name = providerDisplayName(provider, providerPending, providerId, messages);
+  const connect = provider ? (
     <ConnectControls
-      provider={provider.data}
+      provider={provider}
       primary={state.status === 'not-connected'}
       onAddOAuth={() => oauth.start()}
       onOpenClientSettings={oauth.openClientSettings}
@@ -101,7 +98,7 @@ function PanelForNode({
       {...theme}
     >
       <header className="pc-panel-header">
-        <ProviderIcon src={provider.data?.icon} size={24} />
+        <ProviderIcon src={provider?.icon} size={24} />
         <h2 className="pc-panel-title">{name}</h2>
         <button type="button" className="pc-icon-button" aria-label={m.close} onClick={close}>
           <X aria-hidden size={16} />
@@ -160,10 +157,10 @@ function PanelForNode({
       ) : null}
       {state.status === 'invalid' ? <Alert tone="warning">{m.invalid}</Alert> : null}
 
-      {['connected', 'expired', 'invalid', 'missing'].includes(state.status) && credentials.data ? (
+      {['connected', 'expired', 'invalid', 'missing'].includes(state.status) && credentials ? (
         <>
           <CredentialSelect
-            credentials={credentials.data}
+            credentials={credentials}
             value={credentialId}
             onChange={(next) => flow.updateNodeData(node.id, { credentialId: next })}
           />
@@ -179,7 +176,7 @@ function PanelForNode({
           </section>
         </>
       ) : null}
-      {onOpenSettings && provider.data ? (
+      {onOpenSettings && provider ? (
         <Button variant="ghost" size="sm" onClick={() => onOpenSettings(providerId)}>
           {m.openSettings}
         </Button>
