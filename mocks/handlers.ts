@@ -74,9 +74,9 @@ export function createHandlers({
       }),
     ),
 
-    http.delete('/credentials/{credentialId}', ({ params, response }) =>
+    http.delete('/credentials/{credentialId}', ({ params, request, response }) =>
       serve(response, () => {
-        store.deleteCredential(params.credentialId);
+        store.deleteCredential(params.credentialId, request.headers.get('If-Match'));
         return response(204).empty();
       }),
     ),
@@ -121,6 +121,10 @@ export function createHandlers({
 
     http.get('/oauth/flows/{flowId}', ({ params, response }) =>
       serve(response, () => response(200).json(store.getOAuthFlow(params.flowId))),
+    ),
+
+    http.delete('/oauth/flows/{flowId}', ({ params, response }) =>
+      serve(response, () => response(200).json(store.cancelOAuthFlow(params.flowId))),
     ),
 
     http.post('/oauth/callback', ({ request, response }) =>

@@ -49,7 +49,8 @@ export interface MockStore {
     ifMatch: string | null,
     input: UpdateCredentialInput,
   ): Credential;
-  deleteCredential(credentialId: string): void;
+  /** `ifMatch` is the raw `If-Match` header (null when absent). */
+  deleteCredential(credentialId: string, ifMatch: string | null): void;
   setDefaultCredential(providerId: string, credentialId: string): void;
   getOAuthClient(providerId: string, origin: string): OAuthClientSettings;
   saveOAuthClient(
@@ -64,6 +65,8 @@ export interface MockStore {
     origin: string,
   ): Promise<OAuthFlowStart>;
   getOAuthFlow(flowId: string): OAuthFlowStatus;
+  /** Cancels a pending flow (idempotent); the flow's status afterwards. */
+  cancelOAuthFlow(flowId: string): OAuthFlowStatus;
   completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus>;
   /** The simulated provider's check that it knows a client (the platform's or a saved custom one). */
   isRegisteredClient(providerId: string, clientId: string): boolean;
@@ -140,8 +143,8 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
           now(),
         ),
       ),
-    deleteCredential: (credentialId) =>
-      write((state) => credentials.deleteCredential(state, credentialId)),
+    deleteCredential: (credentialId, ifMatch) =>
+      write((state) => credentials.deleteCredential(state, credentialId, ifMatch)),
     setDefaultCredential: (providerId, credentialId) =>
       write((state) => credentials.setDefaultCredential(state, providerId, credentialId)),
     getOAuthClient: (providerId, origin) =>
@@ -177,6 +180,9 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
 
     getOAuthFlow: (flowId) =>
       read((state) => flows.flowView(flows.requireFlow(state, flowId), now())),
+
+    cancelOAuthFlow: (flowId) =>
+      write((state) => flows.flowView(flows.cancelFlow(state, flowId, now()), now())),
 
     async completeOAuthCallback(input) {
       // The PKCE check needs async crypto, so the verifier's challenge is computed first and the

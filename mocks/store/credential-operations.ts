@@ -122,14 +122,7 @@ export function updateCredential(
   now: number,
 ): StoredCredential {
   const stored = requireCredential(state, credentialId);
-  const basedOn = parseIfMatch(ifMatch);
-  if (basedOn !== stored.version) {
-    throw new MockHttpError(412, {
-      code: 'version_conflict',
-      message: 'This credential was changed elsewhere. Reload it and try again.',
-      retryable: false,
-    });
-  }
+  assertVersion(stored, parseIfMatch(ifMatch));
   const provider = requireProvider(stored.providerId);
   // An OAuth credential has no fields of its own: only its name can be edited.
   const fields = stored.method === 'api_key' ? provider.apiKeyFields : [];
@@ -160,8 +153,13 @@ export function updateCredential(
  * the provider becomes the default, so nodes that follow the default keep a working credential
  * whenever the provider still has one (the same rule that makes the first credential default).
  */
-export function deleteCredential(state: StoreState, credentialId: string): void {
+export function deleteCredential(
+  state: StoreState,
+  credentialId: string,
+  ifMatch: string | null,
+): void {
   const stored = requireCredential(state, credentialId);
+  assertVersion(stored, parseIfMatch(ifMatch));
   state.credentials = state.credentials.filter((candidate) => candidate !== stored);
   if (state.defaults[stored.providerId] !== stored.id) return;
   const successor = state.credentials
@@ -195,6 +193,17 @@ function assertNameFree(provider: ProviderFixture, name: string, taken: readonly
         name: 'This name is already used.',
       },
     );
+  }
+}
+
+/** A change based on an older version than the stored one is refused, so it never overwrites a newer edit. */
+function assertVersion(stored: StoredCredential, basedOn: number): void {
+  if (basedOn !== stored.version) {
+    throw new MockHttpError(412, {
+      code: 'version_conflict',
+      message: 'This credential was changed elsewhere. Reload it and try again.',
+      retryable: false,
+    });
   }
 }
 

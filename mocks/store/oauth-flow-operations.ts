@@ -102,6 +102,20 @@ export function flowView(flow: StoredFlow, now: number): OAuthFlowStatus {
 }
 
 const EXPIRED_ERROR = { code: 'expired', message: 'The authorization took too long. Start again.' };
+const CANCELLED_ERROR = { code: 'flow_cancelled', message: 'The connection was cancelled.' };
+
+/**
+ * Cancels a pending flow so that its state can never complete (a consent given afterwards
+ * stores nothing). A flow that already ended is left as it is: cancel is idempotent.
+ */
+export function cancelFlow(state: StoreState, flowId: string, now: number): StoredFlow {
+  const flow = requireFlow(state, flowId);
+  if (flow.status === 'pending' && now < flow.expiresAt) {
+    flow.status = 'failed';
+    flow.error = CANCELLED_ERROR;
+  }
+  return flow;
+}
 
 /** The flow a callback's `state` belongs to, if any (read before the PKCE check). */
 export function findFlowByState(state: StoreState, oauthState: string): StoredFlow | undefined {
@@ -121,6 +135,9 @@ export function completeCallback(
   now: number,
 ): StoredFlow {
   const flow = findFlowByState(state, input.state);
+  if (flow?.error?.code === CANCELLED_ERROR.code) {
+    throw badRequest('This connection was cancelled, so nothing was saved.', CANCELLED_ERROR.code);
+  }
   // Every path below settles the flow, so a state is honoured once: a settled flow refuses it.
   if (!flow || flow.status !== 'pending') throw invalidState();
   if (now >= flow.expiresAt) {

@@ -58,7 +58,7 @@ export interface paths {
         put?: never;
         /**
          * Add an API key credential
-         * @description Validates the values against the provider's API key fields and stores them. An empty or missing name lets the backend choose one (e.g. "Firecrawl API key 2"). The provider's first credential becomes its default.
+         * @description Validates the values against the provider's API key fields, verifies the key with the provider where the backend can (a refused key is 422 `credential_rejected` with a field error on the secret; an unreachable provider is 502 or 503 `provider_unavailable`, retryable, nothing stored), and stores them. An empty or missing name lets the backend choose one (e.g. "Firecrawl API key 2"). The provider's first credential becomes its default. With an `Idempotency-Key`, a repeated request (a double click, a retry after a lost response) returns the credential the first one made instead of making a second.
          */
         post: operations["createApiKeyCredential"];
         delete?: never;
@@ -82,14 +82,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a credential
-         * @description Deletes the credential and its secrets. When it was the provider's default, the oldest remaining credential of that provider becomes the default.
+         * @description Deletes the credential and its secrets. When it was the provider's default, the oldest remaining credential of that provider becomes the default. `If-Match` names the version the user saw: a stale one is refused with 412, so a delete never removes an edit made meanwhile elsewhere; a missing one with 428.
          */
         delete: operations["deleteCredential"];
         options?: never;
         head?: never;
         /**
          * Rename or edit a credential
-         * @description Changes the name and/or some values. Omitted values and secrets sent as the mask are unchanged. `If-Match` names the version the edit was based on; a stale one is refused with 412 so an edit never silently overwrites another.
+         * @description Changes the name and/or some values. Omitted values and secrets sent as the mask are unchanged. A changed secret is verified with the provider as on create. `If-Match` names the version the edit was based on; a stale one is refused with 412 so an edit never silently overwrites another.
          */
         patch: operations["updateCredential"];
         trace?: never;
@@ -183,12 +183,16 @@ export interface paths {
         };
         /**
          * Read an OAuth flow's status
-         * @description The backend alone decides whether a flow succeeded; the opener polls this while the popup is open. A pending flow past its expiry reads as `expired`.
+         * @description The backend alone decides whether a flow succeeded; the opener polls this while the popup is open. A pending flow past its expiry reads as `expired`; a cancelled one as `failed` with error `flow_cancelled`.
          */
         get: operations["getOAuthFlow"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Cancel an OAuth flow
+         * @description Cancels a pending flow: its state can no longer be used, so a consent given afterwards stores nothing (the callback fails with `flow_cancelled`). The client calls this when the user cancels, when the flow times out and when the dialog goes away. Idempotent: a flow that already ended is left as it is, and the answer is its status (so a flow that succeeded just before the cancel reads `succeeded`).
+         */
+        delete: operations["cancelOAuthFlow"];
         options?: never;
         head?: never;
         patch?: never;
@@ -205,7 +209,7 @@ export interface paths {
         put?: never;
         /**
          * Complete an OAuth flow
-         * @description The completion page forwards the parameters of the provider's redirect. The backend checks `state` (known, unused, unexpired; single use), exchanges the code (bound to the flow's client, redirect URI and PKCE verifier), stores the credential and answers with the flow's final status: `succeeded`, or `failed` with the reason (`access_denied` when the user declined, `invalid_grant` when the code does not check out). An unknown, used or expired `state` is refused with 400 `invalid_state`.
+         * @description The completion page forwards the parameters of the provider's redirect. The backend checks `state` (known, unused, unexpired; single use), exchanges the code (bound to the flow's client, redirect URI and PKCE verifier), stores the credential and answers with the flow's final status: `succeeded`, or `failed` with the reason (`access_denied` when the user declined, `invalid_grant` when the code does not check out). An unknown, used or expired `state` is refused with 400 `invalid_state`; the state of a cancelled flow with 400 `flow_cancelled`. Either way nothing is stored. A provider `error_description` is cut to 500 characters.
          */
         post: operations["completeOAuthCallback"];
         delete?: never;
@@ -308,7 +312,7 @@ export interface components {
          * @enum {string}
          */
         CredentialStatus: "active" | "expired" | "invalid";
-        /** @description Field values of a credential; secrets always come back as the mask `********`. */
+        /** @description Field values of a credential. Every non-empty secret comes back as the mask `********`; an empty optional secret (Jina Reader without a key) comes back empty. */
         CredentialValues: {
             [key: string]: string | boolean;
         };
@@ -339,7 +343,7 @@ export interface components {
         CredentialList: {
             credentials: components["schemas"]["Credential"][];
         };
-        /** @description A new API key credential. `name` is trimmed and holds 1 to 100 characters (as people count them); empty or missing lets the backend choose one. `values` keys must be the provider's API key field names. */
+        /** @description A new API key credential. `name` is trimmed and holds 1 to 100 characters (as people count them), with no control, format (zero-width) or bidi-control characters, unique per provider ignoring case and Unicode normalisation; empty or missing lets the backend choose one. `values` keys must be the provider's API key field names. Secrets are at most 4 KB, printable, with no inner whitespace. URL fields (such as Firecrawl's `base_url`) must be `https:` (or `http:` on a loopback host, for self-hosted development), carry no user name or password, and name no private, loopback, link-local or metadata address. */
         CreateApiKeyInput: {
             name?: string;
             values: components["schemas"]["CredentialValues"];
@@ -370,7 +374,7 @@ export interface components {
             custom: components["schemas"]["OAuthCustomClient"] | null;
             /**
              * Format: uri
-             * @description Where the provider must redirect after consent; to copy into the provider's console.
+             * @description Where the provider must redirect after consent, from the backend's configuration (never derived from a request header); to copy into the provider's console.
              */
             redirectUri: string;
         };
@@ -403,7 +407,7 @@ export interface components {
          */
         OAuthFlowState: "pending" | "succeeded" | "failed" | "expired";
         OAuthFlowError: {
-            /** @description `access_denied` (the user declined), `invalid_grant` (the code did not check out), `invalid_request` (the redirect carried neither a code nor an error), `expired` (the flow timed out), `not_found` (the credential being re-authorized was deleted meanwhile), or the provider's own error code. */
+            /** @description `access_denied` (the user declined), `invalid_grant` (the code did not check out), `invalid_request` (the redirect carried neither a code nor an error), `expired` (the flow timed out), `flow_cancelled` (the client cancelled it), `not_found` (the credential being re-authorized was deleted meanwhile), or the provider's own error code. */
             code: string;
             message: string;
         };
@@ -423,7 +427,7 @@ export interface components {
             error?: string;
         };
         ErrorBody: {
-            /** @description Machine-readable reason: `bad_request`, `method_not_supported`, `oauth_not_supported`, `invalid_state`, `unauthorized`, `forbidden`, `not_found`, `duplicate_name`, `oauth_client_required`, `version_conflict`, `precondition_required`, `validation_failed`, `rate_limited`, `server_error`. */
+            /** @description Machine-readable reason: `bad_request`, `method_not_supported`, `oauth_not_supported`, `invalid_state`, `flow_cancelled`, `unauthorized`, `forbidden`, `not_found`, `duplicate_name`, `oauth_client_required`, `version_conflict`, `payload_too_large`, `unsupported_media_type`, `precondition_required`, `validation_failed`, `credential_rejected`, `idempotency_key_reused`, `rate_limited`, `provider_unavailable`, `server_error`. */
             code: string;
             /** @description A sentence for people. */
             message: string;
@@ -439,7 +443,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed (`bad_request`), names a method the provider does not offer (`method_not_supported`, `oauth_not_supported`), or carries an unknown, used or expired OAuth state (`invalid_state`). */
+        /** @description The request is malformed (`bad_request`), names a method the provider does not offer (`method_not_supported`, `oauth_not_supported`), carries an unknown, used or expired OAuth state (`invalid_state`), or the state of a cancelled flow (`flow_cancelled`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -451,6 +455,60 @@ export interface components {
                  *         "code": "method_not_supported",
                  *         "message": "Google Drive does not accept API keys.",
                  *         "retryable": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request body is over 64 KB (`payload_too_large`). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "payload_too_large",
+                 *         "message": "The request is too large (at most 64 KB).",
+                 *         "retryable": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request body is not sent as `application/json` (`unsupported_media_type`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unsupported_media_type",
+                 *         "message": "Send the request body as application/json.",
+                 *         "retryable": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The provider could not be reached to verify the key, or answered with an error of its own (`provider_unavailable`, retryable). Nothing was stored. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "provider_unavailable",
+                 *         "message": "Firecrawl could not be reached to check the key. Try again in a moment.",
+                 *         "retryable": true
                  *       }
                  *     }
                  */
@@ -568,7 +626,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Some input is invalid (`validation_failed`); `fieldErrors` says which and why. */
+        /** @description Some input is invalid (`validation_failed`); `fieldErrors` says which and why. The provider refused the key (`credential_rejected`, with a field error on the secret). An `Idempotency-Key` was reused with a different body (`idempotency_key_reused`). */
         UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
@@ -626,7 +684,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The backend is temporarily unavailable (`server_error`, retryable). */
+        /** @description The backend is temporarily unavailable (`server_error`, retryable), or the provider is (`provider_unavailable`, retryable). */
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -651,7 +709,9 @@ export interface components {
         ProviderId: string;
         /** @description The credential's id. */
         CredentialId: string;
-        /** @description The credential `version` the edit is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
+        /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers it for 24 hours per caller: the same key with the same body returns the original result (and makes nothing new); the same key with a different body is refused with 422 `idempotency_key_reused`. */
+        IdempotencyKey: string;
+        /** @description The credential `version` the change is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
         IfMatch: string;
     };
     requestBodies: never;
@@ -720,7 +780,10 @@ export interface operations {
     createApiKeyCredential: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers it for 24 hours per caller: the same key with the same body returns the original result (and makes nothing new); the same key with a different body is refused with 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The provider's id, e.g. `notion`. */
                 providerId: components["parameters"]["ProviderId"];
@@ -747,16 +810,22 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteCredential: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The credential `version` the change is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The credential's id. */
                 credentialId: components["parameters"]["CredentialId"];
@@ -775,6 +844,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -784,7 +855,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The credential `version` the edit is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
+                /** @description The credential `version` the change is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
                 "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
@@ -814,10 +885,13 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -848,6 +922,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -913,6 +989,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -979,6 +1057,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1014,6 +1094,36 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    cancelOAuthFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The flow's id, from `startOAuthFlow`. */
+                flowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow's status after the cancel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthFlowStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     completeOAuthCallback: {
         parameters: {
             query?: never;
@@ -1039,6 +1149,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

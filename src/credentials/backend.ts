@@ -77,7 +77,10 @@ export interface ProviderLocalization {
 /** Health of a stored credential. */
 export type CredentialStatus = 'active' | 'expired' | 'invalid';
 
-/** Field values of a credential; secrets always come back as {@link SECRET_MASK}. */
+/**
+ * Field values of a credential; every non-empty secret comes back as {@link SECRET_MASK} (an empty
+ * optional secret, such as Jina Reader without a key, comes back empty).
+ */
 export type CredentialValues = Record<string, string | boolean>;
 
 /** A stored authorization for a provider. Never carries a secret. */
@@ -167,6 +170,16 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a create. */
+export interface CreateOptions {
+  /**
+   * A unique key for this create (e.g. `crypto.randomUUID()`), kept across retries of the same
+   * user action: the backend returns the first result for a repeat instead of making a second
+   * credential (a double click, a retry after a lost response).
+   */
+  idempotencyKey?: string;
+}
+
 /**
  * The port. Implementations reject with a `CredentialsError` (see `credentials-error.ts`) so the
  * UI can show a state for every failure.
@@ -175,14 +188,19 @@ export interface CredentialsBackend {
   listProviders(options?: CallOptions): Promise<Provider[]>;
   /** All credentials (or one provider's) in one request, secrets masked. */
   listCredentials(filter?: { providerId?: string }, options?: CallOptions): Promise<Credential[]>;
-  createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Promise<Credential>;
+  createApiKeyCredential(
+    providerId: string,
+    input: CreateApiKeyInput,
+    options?: CreateOptions,
+  ): Promise<Credential>;
   /** `version` is the credential version the edit was based on (412 when stale). */
   updateCredential(
     credentialId: string,
     version: number,
     input: UpdateCredentialInput,
   ): Promise<Credential>;
-  deleteCredential(credentialId: string): Promise<void>;
+  /** `version` is the credential version the user saw (412 when it changed meanwhile). */
+  deleteCredential(credentialId: string, version: number): Promise<void>;
   setDefaultCredential(providerId: string, credentialId: string): Promise<void>;
   getOAuthClient(providerId: string, options?: CallOptions): Promise<OAuthClientSettings>;
   saveOAuthClient(providerId: string, input: SaveOAuthClientInput): Promise<OAuthClientSettings>;
@@ -190,6 +208,11 @@ export interface CredentialsBackend {
   /** Starts a flow; with `credentialId` it re-authorizes that credential. */
   startOAuth(providerId: string, input?: { credentialId?: string }): Promise<OAuthFlowStart>;
   getOAuthFlow(flowId: string, options?: CallOptions): Promise<OAuthFlowStatus>;
+  /**
+   * Cancels a pending flow so that a consent given later stores nothing. Idempotent; resolves to
+   * the flow's status afterwards (`succeeded` when it won the race against the cancel).
+   */
+  cancelOAuthFlow(flowId: string): Promise<OAuthFlowStatus>;
   /** Hands the provider's redirect parameters to the backend, which exchanges the code. */
   completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus>;
 }

@@ -5,6 +5,7 @@ import type {
   CreateApiKeyInput,
   Credential,
   CredentialsBackend,
+  CreateOptions,
   OAuthCallbackInput,
   OAuthClientSettings,
   OAuthFlowStart,
@@ -93,9 +94,12 @@ export function createHttpCredentialsBackend(
     async createApiKeyCredential(
       providerId: string,
       input: CreateApiKeyInput,
+      create?: CreateOptions,
     ): Promise<Credential> {
+      const header =
+        create?.idempotencyKey === undefined ? {} : { 'Idempotency-Key': create.idempotencyKey };
       const outcome = client.POST('/providers/{providerId}/credentials', {
-        params: { path: { providerId } },
+        params: { path: { providerId }, header },
         body: input,
         headers: await headers(),
       });
@@ -115,9 +119,9 @@ export function createHttpCredentialsBackend(
       return json(outcome);
     },
 
-    async deleteCredential(credentialId: string): Promise<void> {
+    async deleteCredential(credentialId: string, version: number): Promise<void> {
       const outcome = client.DELETE('/credentials/{credentialId}', {
-        params: { path: { credentialId } },
+        params: { path: { credentialId }, header: { 'If-Match': `"${version}"` } },
         headers: await headers(),
       });
       await empty(outcome);
@@ -178,6 +182,14 @@ export function createHttpCredentialsBackend(
         params: { path: { flowId } },
         headers: await headers(),
         signal: call?.signal,
+      });
+      return json(outcome);
+    },
+
+    async cancelOAuthFlow(flowId: string): Promise<OAuthFlowStatus> {
+      const outcome = client.DELETE('/oauth/flows/{flowId}', {
+        params: { path: { flowId } },
+        headers: await headers(),
       });
       return json(outcome);
     },

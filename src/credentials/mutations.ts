@@ -21,12 +21,27 @@ function invalidateCredentials(client: QueryClient) {
   return client.invalidateQueries({ queryKey: credentialKeys.credentials() });
 }
 
+/**
+ * Variables of a create: the input, and the idempotency key of the user's action (the same key
+ * for a retry of the same input, so a double click or a retry after a lost response makes one
+ * credential).
+ */
+export interface CreateApiKeyVariables {
+  input: CreateApiKeyInput;
+  idempotencyKey?: string;
+}
+
 /** Creates an API key credential; on success the credential list refetches. */
 export function createApiKeyMutationOptions(backend: CredentialsBackend, providerId: string) {
-  return mutationOptions<Credential, CredentialsError, CreateApiKeyInput>({
+  return mutationOptions<Credential, CredentialsError, CreateApiKeyVariables>({
     ...forgetVariables,
     mutationKey: credentialMutationKeys.createApiKey(providerId),
-    mutationFn: (input) => backend.createApiKeyCredential(providerId, input),
+    mutationFn: ({ input, idempotencyKey }) =>
+      backend.createApiKeyCredential(
+        providerId,
+        input,
+        idempotencyKey === undefined ? undefined : { idempotencyKey },
+      ),
     onSuccess: (_data, _input, _result, { client }) => invalidateCredentials(client),
   });
 }
@@ -51,12 +66,18 @@ export function updateCredentialMutationOptions(backend: CredentialsBackend) {
   });
 }
 
-/** Deletes a credential. */
+/** Variables of a delete: the credential and the version the user saw. */
+export interface DeleteCredentialVariables {
+  credentialId: string;
+  version: number;
+}
+
+/** Deletes a credential (412 when it changed since `version`). */
 export function deleteCredentialMutationOptions(backend: CredentialsBackend) {
-  return mutationOptions<void, CredentialsError, string>({
+  return mutationOptions<void, CredentialsError, DeleteCredentialVariables>({
     ...forgetVariables,
     mutationKey: credentialMutationKeys.remove(),
-    mutationFn: (credentialId) => backend.deleteCredential(credentialId),
+    mutationFn: ({ credentialId, version }) => backend.deleteCredential(credentialId, version),
     onSettled: (_data, _error, _id, _result, { client }) => invalidateCredentials(client),
   });
 }

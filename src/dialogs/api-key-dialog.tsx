@@ -56,7 +56,7 @@ export function ApiKeyDialog({
 
   async function create(values: ApiKeyFormValues) {
     try {
-      const credential = await mutation.mutateAsync(toCreateInput(values));
+      const credential = await mutation.mutateAsync({ input: toCreateInput(values) });
       toast.success(m.created({ name: credential.name }));
       onOpenChange(false);
       onCreated?.(credential);

@@ -42,7 +42,7 @@ export function DeleteCredentialDialog({
 
   async function remove() {
     try {
-      await mutation.mutateAsync(credential.id);
+      await mutation.mutateAsync({ credentialId: credential.id, version: credential.version });
     } catch (error) {
       // Already gone (deleted elsewhere): what the user asked for is done.
       if (!(isCredentialsError(error) && error.code === 'not_found')) throw error;

@@ -16,7 +16,7 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
     const doomed = await create('Doomed');
     const kept = await create('Kept');
 
-    await expect(ctx.backend.deleteCredential(doomed.id)).resolves.toBeUndefined();
+    await expect(ctx.backend.deleteCredential(doomed.id, doomed.version)).resolves.toBeUndefined();
     expect(ctx.exchanges.at(-1)).toMatchObject({ method: 'DELETE', status: 204, responseBody: '' });
     expect((await ctx.backend.listCredentials()).map((credential) => credential.id)).toEqual([
       kept.id,
@@ -25,10 +25,10 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
 
   it('answers 404 for an unknown or already deleted credential', async () => {
     const once = await create('Once');
-    await ctx.backend.deleteCredential(once.id);
+    await ctx.backend.deleteCredential(once.id, once.version);
 
     for (const id of [once.id, 'never-existed']) {
-      const error = await rejectionOf(ctx.backend.deleteCredential(id));
+      const error = await rejectionOf(ctx.backend.deleteCredential(id, 1));
       expect([error.status, error.code]).toEqual([404, 'not_found']);
     }
   });
@@ -41,13 +41,13 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
     await create('Third');
     expect(await defaultName()).toBe('First');
 
-    await ctx.backend.deleteCredential(first.id);
+    await ctx.backend.deleteCredential(first.id, first.version);
     expect(await defaultName()).toBe('Second');
   });
 
   it('leaves no default once the provider’s last credential is gone', async () => {
     const only = await create('Only');
-    await ctx.backend.deleteCredential(only.id);
+    await ctx.backend.deleteCredential(only.id, only.version);
     expect(await defaultName()).toBeNull();
 
     expect((await create('Next')).isDefault).toBe(true);

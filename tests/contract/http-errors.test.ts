@@ -77,7 +77,7 @@ const operations: Operation[] = [
   },
   {
     name: 'deleteCredential',
-    call: (backend) => backend.deleteCredential('cred'),
+    call: (backend) => backend.deleteCredential('cred', 1),
     fail: (status) =>
       api.delete('/credentials/{credentialId}', ({ response }) =>
         response(status).json(...envelope(status)),
@@ -128,6 +128,14 @@ const operations: Operation[] = [
     call: (backend) => backend.getOAuthFlow('flow'),
     fail: (status) =>
       api.get('/oauth/flows/{flowId}', ({ response }) =>
+        response(status).json(...envelope(status)),
+      ),
+  },
+  {
+    name: 'cancelOAuthFlow',
+    call: (backend) => backend.cancelOAuthFlow('flow'),
+    fail: (status) =>
+      api.delete('/oauth/flows/{flowId}', ({ response }) =>
         response(status).json(...envelope(status)),
       ),
   },

@@ -65,7 +65,7 @@ describe('scenarios', () => {
   it('a data scenario seeds only once, so a reload keeps the user’s changes', async () => {
     const store = createMockStore();
     handlersForScenario('mixed', { store });
-    store.deleteCredential('cred-notion-key');
+    store.deleteCredential('cred-notion-key', '1');
     handlersForScenario('mixed', { store });
     expect(store.listCredentials().map((c) => c.id)).not.toContain('cred-notion-key');
 
@@ -96,7 +96,7 @@ describe('scenarios', () => {
         () =>
           backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: 'fc-x' } }),
         () => backend.updateCredential('any', 1, { name: 'x' }),
-        () => backend.deleteCredential('any'),
+        () => backend.deleteCredential('any', 1),
         () => backend.setDefaultCredential('firecrawl', 'any'),
         () => backend.saveOAuthClient('notion', { mode: 'default' }),
         () => backend.startOAuth('notion'),

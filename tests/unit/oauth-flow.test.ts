@@ -128,6 +128,7 @@ function fakeBackend() {
     deleteOAuthClient: vi.fn(notUsed),
     startOAuth: vi.fn(() => start()),
     getOAuthFlow: vi.fn(async () => structuredClone(status)),
+    cancelOAuthFlow: vi.fn(async () => structuredClone(status)),
     completeOAuthCallback: vi.fn(notUsed),
   } satisfies CredentialsBackend;
   return {
