@@ -1,0 +1,534 @@
+/**
+ * Credentials: list, create (API key), edit, delete and the provider's default — the contract's
+ * rules applied to stored rows, secrets sealed by the envelope cipher before they reach the
+ * database and verified with the provider before anything is stored.
+ */
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type {
+  CreateApiKeyInput,
+  Credential,
+  CredentialValues,
+  UpdateCredentialInput,
+} from '../../../src/credentials/backend';
+import type { EnvelopeCipher } from '../crypto/envelope';
+import {
+  ApiError,
+  conflict,
+  notFound,
+  preconditionFailed,
+  preconditionRequired,
+  validationFailed,
+} from '../http/api-error';
+import type { Database } from '../storage/database';
+import { credentials, defaultCredentials, idempotencyKeys } from '../storage/schema';
+import { credentialSecretBinding } from '../storage/sealed-values';
+import { isUniqueViolation } from '../storage/sql-errors';
+import type { AuditTrail } from './audit';
+import { requireProvider, urlFieldsOf, type CatalogProvider } from './catalog';
+import { credentialView, type CredentialRow } from './credential-view';
+import type { Principal } from './principal';
+import { checkFieldValues, nameKey, nameProblem, numberedName } from './rules';
+import { assertAccepted, type ApiKeyVerifier } from './verification';
+
+/** How long an `Idempotency-Key` is remembered. */
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+
+export interface CredentialServiceOptions {
+  db: Database;
+  cipher: EnvelopeCipher;
+  clock: () => Date;
+  verifier: ApiKeyVerifier;
+  audit: AuditTrail;
+}
+
+/** Who asks and under which request id (for the audit). */
+export interface Caller {
+  principal: Principal;
+  requestId: string;
+}
+
+export type CredentialService = ReturnType<typeof createCredentialService>;
+
+export function createCredentialService(options: CredentialServiceOptions) {
+  const { db, cipher, clock, verifier, audit } = options;
+
+  async function defaultIdOf(tenantId: string, providerId: string): Promise<string | null> {
+    const [row] = await db
+      .select({ credentialId: defaultCredentials.credentialId })
+      .from(defaultCredentials)
+      .where(
+        and(
+          eq(defaultCredentials.tenantId, tenantId),
+          eq(defaultCredentials.providerId, providerId),
+        ),
+      );
+    return row?.credentialId ?? null;
+  }
+
+  async function view(row: CredentialRow): Promise<Credential> {
+    return credentialView(
+      row,
+      (await defaultIdOf(row.tenantId, row.providerId)) === row.id,
+      clock(),
+    );
+  }
+
+  async function findRow(tenantId: string, credentialId: string): Promise<CredentialRow | null> {
+    const [row] = await db
+      .select()
+      .from(credentials)
+      .where(and(eq(credentials.tenantId, tenantId), eq(credentials.id, credentialId)));
+    return row ?? null;
+  }
+
+  async function requireRow(tenantId: string, credentialId: string): Promise<CredentialRow> {
+    const row = await findRow(tenantId, credentialId);
+    if (!row) throw notFound('This credential no longer exists.');
+    return row;
+  }
+
+  async function takenNames(tenantId: string, providerId: string): Promise<string[]> {
+    const rows = await db
+      .select({ name: credentials.name })
+      .from(credentials)
+      .where(and(eq(credentials.tenantId, tenantId), eq(credentials.providerId, providerId)));
+    return rows.map((row) => row.name);
+  }
+
+  /** The full values of a stored API-key credential, secrets opened (for an edit's checks). */
+  async function openValues(row: CredentialRow): Promise<CredentialValues> {
+    const values: CredentialValues = { ...row.values };
+    for (const [field, sealed] of Object.entries(row.secretsSealed)) {
+      values[field] =
+        sealed === '' ? '' : await cipher.open(sealed, credentialSecretBinding(row, field));
+    }
+    return values;
+  }
+
+  /** Splits checked values into what is stored in clear and the secrets to seal. */
+  async function sealValues(
+    provider: CatalogProvider,
+    row: { id: string; tenantId: string },
+    values: CredentialValues,
+    keep: Record<string, string> = {},
+  ) {
+    const plain: CredentialValues = {};
+    const sealed: Record<string, string> = {};
+    for (const field of provider.apiKeyFields) {
+      const value = values[field.name];
+      if (value === undefined) continue;
+      if (field.type !== 'secret') {
+        plain[field.name] = value;
+        continue;
+      }
+      const text = String(value);
+      const kept = keep[field.name];
+      sealed[field.name] =
+        kept !== undefined
+          ? kept
+          : text === ''
+            ? ''
+            : await cipher.seal(text, credentialSecretBinding(row, field.name));
+    }
+    return { plain, sealed };
+  }
+
+  function requireApiKey(provider: CatalogProvider): void {
+    if (!provider.methods.includes('api_key')) {
+      throw new ApiError(400, {
+        code: 'method_not_supported',
+        message: `${provider.name} does not accept API keys.`,
+        retryable: false,
+      });
+    }
+  }
+
+  function checkName(name: string | undefined): { name: string | null; problem: string | null } {
+    const trimmed = (name ?? '').trim();
+    if (trimmed === '') return { name: null, problem: null };
+    return { name: trimmed, problem: nameProblem(trimmed) };
+  }
+
+  function duplicateName(provider: CatalogProvider, name: string): ApiError {
+    return conflict(
+      'duplicate_name',
+      `A ${provider.name} credential named "${name}" already exists.`,
+      { name: 'This name is already used.' },
+    );
+  }
+
+  return {
+    async list(caller: Caller, providerId?: string): Promise<Credential[]> {
+      const { tenantId } = caller.principal;
+      const rows = await db
+        .select({ row: credentials, defaultId: defaultCredentials.credentialId })
+        .from(credentials)
+        .leftJoin(
+          defaultCredentials,
+          and(
+            eq(defaultCredentials.tenantId, credentials.tenantId),
+            eq(defaultCredentials.providerId, credentials.providerId),
+          ),
+        )
+        .where(
+          and(
+            eq(credentials.tenantId, tenantId),
+            providerId === undefined ? undefined : eq(credentials.providerId, providerId),
+          ),
+        )
+        .orderBy(asc(credentials.createdAt), asc(credentials.id));
+      const now = clock();
+      return rows.map(({ row, defaultId }) => credentialView(row, defaultId === row.id, now));
+    },
+
+    async createApiKey(
+      caller: Caller,
+      providerId: string,
+      input: CreateApiKeyInput,
+      idempotencyKey: string | null,
+    ): Promise<Credential> {
+      const { tenantId } = caller.principal;
+      const provider = requireProvider(providerId);
+      requireApiKey(provider);
+
+      const requestHash = idempotencyKey === null ? null : hashRequest(input);
+      if (idempotencyKey !== null && requestHash !== null) {
+        const replay = await replayed(tenantId, provider.id, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+
+      const checked = checkFieldValues(provider.apiKeyFields, input.values, {
+        urlFields: urlFieldsOf(provider.id),
+      });
+      const named = checkName(input.name);
+      const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
+      if (named.problem) fieldErrors.name = named.problem;
+      if (!checked.ok || named.problem) throw validationFailed(fieldErrors);
+
+      const taken = await takenNames(tenantId, provider.id);
+      if (named.name !== null && taken.some((other) => nameKey(other) === nameKey(named.name!))) {
+        throw duplicateName(provider, named.name);
+      }
+
+      // Verify before storing anything: a refused key or an unreachable provider stores nothing.
+      assertAccepted(await verifier.verifyApiKey(provider.id, checked.values), provider.name);
+
+      const id = crypto.randomUUID();
+      const { plain, sealed } = await sealValues(provider, { id, tenantId }, checked.values);
+      const now = clock();
+
+      // An automatic name can lose a race to a concurrent create: take the next free one.
+      for (let attempt = 0; ; attempt += 1) {
+        const name =
+          named.name ??
+          numberedName(`${provider.name} API key`, await takenNames(tenantId, provider.id));
+        try {
+          const outcome = await db.transaction(async (tx) => {
+            if (idempotencyKey !== null && requestHash !== null) {
+              const claimed = await tx
+                .insert(idempotencyKeys)
+                .values({
+                  tenantId,
+                  providerId: provider.id,
+                  key: idempotencyKey,
+                  requestHash,
+                  credentialId: id,
+                  createdAt: now,
+                })
+                .onConflictDoNothing()
+                .returning();
+              // The same key is being (or was just) used by a concurrent request: answer as it did.
+              if (claimed.length === 0) return 'replay' as const;
+            }
+            await tx.insert(credentials).values({
+              id,
+              tenantId,
+              providerId: provider.id,
+              name,
+              nameKey: nameKey(name),
+              method: 'api_key',
+              health: 'active',
+              account: null,
+              values: plain,
+              secretsSealed: sealed,
+              tokensSealed: null,
+              tokenExpiresAt: null,
+              version: 1,
+              createdAt: now,
+              updatedAt: now,
+            });
+            // The provider's first credential becomes its default.
+            await tx
+              .insert(defaultCredentials)
+              .values({ tenantId, providerId: provider.id, credentialId: id })
+              .onConflictDoNothing();
+            return 'created' as const;
+          });
+          if (outcome === 'replay' && idempotencyKey !== null && requestHash !== null) {
+            const replay = await replayed(tenantId, provider.id, idempotencyKey, requestHash);
+            if (replay) return replay;
+            throw notFound('The credential this request created no longer exists.');
+          }
+          await audit.record(caller.principal, caller.requestId, {
+            action: 'credential.create',
+            outcome: 'succeeded',
+            providerId: provider.id,
+            credentialId: id,
+          });
+          return view(await requireRow(tenantId, id));
+        } catch (error) {
+          if (!isUniqueViolation(error, 'credentials_unique_name')) throw error;
+          if (named.name !== null) throw duplicateName(provider, named.name);
+          if (attempt >= 5) throw error;
+        }
+      }
+    },
+
+    async update(
+      caller: Caller,
+      credentialId: string,
+      ifMatch: string | null,
+      input: UpdateCredentialInput,
+    ): Promise<Credential> {
+      const { tenantId } = caller.principal;
+      const basedOn = parseIfMatch(ifMatch);
+      const row = await requireRow(tenantId, credentialId);
+      if (row.version !== basedOn) throw preconditionFailed();
+      const provider = requireProvider(row.providerId);
+
+      // An OAuth credential has no fields of its own: only its name can be edited.
+      const fields = row.method === 'api_key' ? provider.apiKeyFields : [];
+      const previous = row.method === 'api_key' ? await openValues(row) : {};
+      const checked = checkFieldValues(fields, input.values ?? {}, {
+        previous,
+        urlFields: urlFieldsOf(provider.id),
+      });
+      const name = input.name === undefined ? row.name : input.name.trim();
+      const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
+      const problem = name === '' ? 'Enter a name.' : nameProblem(name);
+      if (problem) fieldErrors.name = problem;
+      if (!checked.ok || problem) throw validationFailed(fieldErrors);
+
+      const secretChanged = fields.some(
+        (field) => field.type === 'secret' && checked.values[field.name] !== previous[field.name],
+      );
+      const valuesChanged = JSON.stringify(checked.values) !== JSON.stringify(previous);
+      if (name === row.name && !valuesChanged) return view(row);
+
+      const others = await db
+        .select({ name: credentials.name })
+        .from(credentials)
+        .where(
+          and(
+            eq(credentials.tenantId, tenantId),
+            eq(credentials.providerId, provider.id),
+            ne(credentials.id, row.id),
+          ),
+        );
+      if (others.some((other) => nameKey(other.name) === nameKey(name))) {
+        throw duplicateName(provider, name);
+      }
+
+      if (secretChanged) {
+        assertAccepted(await verifier.verifyApiKey(provider.id, checked.values), provider.name);
+      }
+      const keep: Record<string, string> = {};
+      for (const field of fields) {
+        if (field.type === 'secret' && checked.values[field.name] === previous[field.name]) {
+          const sealed = row.secretsSealed[field.name];
+          if (sealed !== undefined) keep[field.name] = sealed;
+        }
+      }
+      const { plain, sealed } =
+        row.method === 'api_key'
+          ? await sealValues(provider, row, checked.values, keep)
+          : { plain: row.values, sealed: row.secretsSealed };
+
+      let updated: CredentialRow[];
+      try {
+        // The version in the WHERE makes the check and the write one atomic step.
+        updated = await db
+          .update(credentials)
+          .set({
+            name,
+            nameKey: nameKey(name),
+            values: plain,
+            secretsSealed: sealed,
+            version: sql`${credentials.version} + 1`,
+            updatedAt: clock(),
+          })
+          .where(
+            and(
+              eq(credentials.tenantId, tenantId),
+              eq(credentials.id, row.id),
+              eq(credentials.version, basedOn),
+            ),
+          )
+          .returning();
+      } catch (error) {
+        if (isUniqueViolation(error, 'credentials_unique_name'))
+          throw duplicateName(provider, name);
+        throw error;
+      }
+      const [stored] = updated;
+      if (!stored) {
+        if (!(await findRow(tenantId, row.id))) throw notFound('This credential no longer exists.');
+        throw preconditionFailed();
+      }
+      await audit.record(caller.principal, caller.requestId, {
+        action: 'credential.update',
+        outcome: 'succeeded',
+        providerId: provider.id,
+        credentialId: row.id,
+        detail: secretChanged ? 'secret changed' : null,
+      });
+      return view(stored);
+    },
+
+    async remove(caller: Caller, credentialId: string, ifMatch: string | null): Promise<void> {
+      const { tenantId } = caller.principal;
+      const basedOn = parseIfMatch(ifMatch);
+      const removed = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(credentials)
+          .where(and(eq(credentials.tenantId, tenantId), eq(credentials.id, credentialId)))
+          .for('update');
+        if (!row) throw notFound('This credential no longer exists.');
+        if (row.version !== basedOn) throw preconditionFailed();
+        const [wasDefault] = await tx
+          .select()
+          .from(defaultCredentials)
+          .where(
+            and(
+              eq(defaultCredentials.tenantId, tenantId),
+              eq(defaultCredentials.providerId, row.providerId),
+              eq(defaultCredentials.credentialId, row.id),
+            ),
+          );
+        await tx.delete(credentials).where(eq(credentials.id, row.id));
+        if (wasDefault) {
+          // The oldest remaining credential of the provider takes over, as the first became default.
+          const [successor] = await tx
+            .select({ id: credentials.id })
+            .from(credentials)
+            .where(
+              and(eq(credentials.tenantId, tenantId), eq(credentials.providerId, row.providerId)),
+            )
+            .orderBy(asc(credentials.createdAt), asc(credentials.id))
+            .limit(1);
+          if (successor) {
+            await tx
+              .insert(defaultCredentials)
+              .values({ tenantId, providerId: row.providerId, credentialId: successor.id })
+              .onConflictDoUpdate({
+                target: [defaultCredentials.tenantId, defaultCredentials.providerId],
+                set: { credentialId: successor.id },
+              });
+          }
+        }
+        return row;
+      });
+      await audit.record(caller.principal, caller.requestId, {
+        action: 'credential.delete',
+        outcome: 'succeeded',
+        providerId: removed.providerId,
+        credentialId: removed.id,
+      });
+    },
+
+    async setDefault(caller: Caller, providerId: string, credentialId: string): Promise<void> {
+      const { tenantId } = caller.principal;
+      const provider = requireProvider(providerId);
+      const row = await requireRow(tenantId, credentialId);
+      if (row.providerId !== provider.id) {
+        throw validationFailed({
+          credentialId: `This credential belongs to another provider, not ${provider.name}.`,
+        });
+      }
+      await db
+        .insert(defaultCredentials)
+        .values({ tenantId, providerId: provider.id, credentialId: row.id })
+        .onConflictDoUpdate({
+          target: [defaultCredentials.tenantId, defaultCredentials.providerId],
+          set: { credentialId: row.id },
+        });
+      await audit.record(caller.principal, caller.requestId, {
+        action: 'credential.set_default',
+        outcome: 'succeeded',
+        providerId: provider.id,
+        credentialId: row.id,
+      });
+    },
+  };
+
+  /** The credential an earlier request with this key made; 422 when the key came with another body. */
+  async function replayed(
+    tenantId: string,
+    providerId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<Credential | null> {
+    const [remembered] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.tenantId, tenantId),
+          eq(idempotencyKeys.providerId, providerId),
+          eq(idempotencyKeys.key, key),
+          gt(idempotencyKeys.createdAt, new Date(clock().getTime() - IDEMPOTENCY_WINDOW_MS)),
+        ),
+      );
+    if (!remembered) {
+      // A key past its window is forgotten, so it can be used again.
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            eq(idempotencyKeys.tenantId, tenantId),
+            eq(idempotencyKeys.providerId, providerId),
+            eq(idempotencyKeys.key, key),
+          ),
+        );
+      return null;
+    }
+    if (remembered.requestHash !== requestHash) {
+      throw validationFailed(
+        {},
+        'This Idempotency-Key was already used for a different request.',
+        'idempotency_key_reused',
+      );
+    }
+    const row = await findRow(tenantId, remembered.credentialId);
+    if (!row) throw notFound('The credential this request created no longer exists.');
+    return view(row);
+  }
+}
+
+/** The version a change was based on: `If-Match: "3"` (an entity tag) or a bare `3`. */
+function parseIfMatch(header: string | null): number {
+  if (header === null || header.trim() === '') throw preconditionRequired();
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match?.[1]) {
+    throw new ApiError(400, {
+      code: 'bad_request',
+      message: 'If-Match must be the credential version, e.g. "3".',
+      retryable: false,
+    });
+  }
+  return Number(match[1]);
+}
+
+/**
+ * A digest of a create's body, to tell a true repeat from a reused key. It covers the secret, so
+ * it is a keyed-free SHA-256 of high-entropy input — never the secret itself.
+ */
+function hashRequest(input: CreateApiKeyInput): string {
+  const canonical = JSON.stringify({
+    name: (input.name ?? '').trim(),
+    values: Object.fromEntries(Object.entries(input.values).sort(([a], [b]) => a.localeCompare(b))),
+  });
+  return createHash('sha256').update(canonical).digest('base64url');
+}

@@ -1,0 +1,41 @@
+import {
+  SECRET_MASK,
+  type Credential,
+  type CredentialStatus,
+  type CredentialValues,
+} from '../../../src/credentials/backend';
+import type { credentials } from '../storage/schema';
+
+export type CredentialRow = typeof credentials.$inferSelect;
+
+/**
+ * A stored credential as the API shows it: every non-empty secret replaced by the mask (an empty
+ * optional secret stays empty, so the edit form does not think a key exists), tokens never.
+ */
+export function credentialView(row: CredentialRow, isDefault: boolean, now: Date): Credential {
+  const values: CredentialValues = { ...row.values };
+  for (const [name, sealed] of Object.entries(row.secretsSealed)) {
+    values[name] = sealed === '' ? '' : SECRET_MASK;
+  }
+  return {
+    id: row.id,
+    providerId: row.providerId,
+    name: row.name,
+    method: row.method,
+    status: statusOf(row, now),
+    account: row.account,
+    values,
+    isDefault,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    expiresAt: row.tokenExpiresAt?.toISOString() ?? null,
+  };
+}
+
+function statusOf(row: CredentialRow, now: Date): CredentialStatus {
+  if (row.health === 'invalid') return 'invalid';
+  if (row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() <= now.getTime())
+    return 'expired';
+  return 'active';
+}
