@@ -32,6 +32,27 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
         },
       },
+      // The same contract suite against the reference server (in-process, PGlite; PostgreSQL with
+      // CONTRACT_DATABASE_URL). Left out: suites about the mock itself (MSW overrides of every
+      // status, scenarios, store sharing between windows), and the OAuth flow suite until the
+      // server's OAuth client exists (the next issue: it answers 503 until then).
+      {
+        extends: true,
+        test: {
+          name: 'contract-server',
+          environment: 'node',
+          include: ['tests/contract/**/*.test.ts'],
+          exclude: [
+            'tests/contract/http-errors.test.ts',
+            'tests/contract/mock-*.test.ts',
+            'tests/contract/scenarios.test.ts',
+            'tests/contract/oauth-flow.test.ts',
+          ],
+          env: { CONTRACT_TARGET: 'server' },
+          // One PGlite per worker takes seconds to start: two workers on two cores.
+          maxWorkers: 2,
+        },
+      },
       {
         extends: true,
         test: {

@@ -161,6 +161,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
   return {
     async list(caller: Caller, providerId?: string): Promise<Credential[]> {
       const { tenantId } = caller.principal;
+      if (providerId !== undefined) requireProvider(providerId);
       const rows = await db
         .select({ row: credentials, defaultId: defaultCredentials.credentialId })
         .from(credentials)
@@ -177,7 +178,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
             providerId === undefined ? undefined : eq(credentials.providerId, providerId),
           ),
         )
-        .orderBy(asc(credentials.createdAt), asc(credentials.id));
+        .orderBy(asc(credentials.createdAt), asc(credentials.seq));
       const now = clock();
       return rows.map(({ row, defaultId }) => credentialView(row, defaultId === row.id, now));
     },
@@ -313,7 +314,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
       const secretChanged = fields.some(
         (field) => field.type === 'secret' && checked.values[field.name] !== previous[field.name],
       );
-      const valuesChanged = JSON.stringify(checked.values) !== JSON.stringify(previous);
+      const valuesChanged = !sameValues(checked.values, previous);
       if (name === row.name && !valuesChanged) return view(row);
 
       const others = await db
@@ -416,7 +417,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
             .where(
               and(eq(credentials.tenantId, tenantId), eq(credentials.providerId, row.providerId)),
             )
-            .orderBy(asc(credentials.createdAt), asc(credentials.id))
+            .orderBy(asc(credentials.createdAt), asc(credentials.seq))
             .limit(1);
           if (successor) {
             await tx
@@ -505,6 +506,11 @@ export function createCredentialService(options: CredentialServiceOptions) {
     if (!row) throw notFound('The credential this request created no longer exists.');
     return view(row);
   }
+}
+
+function sameValues(a: CredentialValues, b: CredentialValues): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
 }
 
 /** The version a change was based on: `If-Match: "3"` (an entity tag) or a bare `3`. */

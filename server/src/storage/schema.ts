@@ -26,6 +26,8 @@ export const credentials = pgTable(
   'credentials',
   {
     id: text('id').primaryKey(),
+    /** Insertion order: lists are oldest first, and ties of `created_at` keep the order of creation. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     tenantId: text('tenant_id').notNull(),
     providerId: text('provider_id').notNull(),
     name: text('name').notNull(),
@@ -47,7 +49,7 @@ export const credentials = pgTable(
   },
   (table) => [
     uniqueIndex('credentials_unique_name').on(table.tenantId, table.providerId, table.nameKey),
-    index('credentials_by_tenant').on(table.tenantId, table.createdAt),
+    index('credentials_by_tenant').on(table.tenantId, table.createdAt, table.seq),
   ],
 );
 

@@ -1,11 +1,24 @@
 import type { SetupServer } from 'msw/node';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../../mocks/node';
 import { createMockStore, type MockStore } from '../../../mocks/store';
 import type { SeedName } from '../../../mocks/store/seeds';
 import type { CredentialsBackend } from '../../../src/credentials/backend';
 import { CredentialsError } from '../../../src/credentials/credentials-error';
 import { createHttpCredentialsBackend } from '../../../src/credentials/http-backend';
+
+/**
+ * Which backend the suite holds to the contract: the MSW mock (default) or the reference server
+ * (`CONTRACT_TARGET=server`, in-process over PGlite, or PostgreSQL with `CONTRACT_DATABASE_URL`).
+ */
+export const CONTRACT_TARGET: 'mock' | 'server' =
+  process.env.CONTRACT_TARGET === 'server' ? 'server' : 'mock';
+
+/**
+ * A test that inspects or steers the mock's own store or MSW (its scenarios, overrides, the
+ * simulated provider): it means nothing against another backend, so it runs on the mock only.
+ */
+export const mockOnlyIt = it.runIf(CONTRACT_TARGET === 'mock');
 
 /** Where the contract is served in these tests. */
 export const API = 'http://localhost/api';
@@ -24,7 +37,9 @@ export interface RecordedExchange {
 
 /** What a contract test works with; fields are replaced before every test. */
 export interface ContractContext {
+  /** The MSW server (mock target only: reading it on the server target fails the test). */
   server: SetupServer;
+  /** The mock's store (mock target only). */
   store: MockStore;
   /** The real HTTP adapter, pointed at the mock server. */
   backend: CredentialsBackend;
@@ -42,12 +57,31 @@ export interface ContractContext {
 export function useContractBackend(options: { seed?: SeedName } = {}): ContractContext {
   const context = {} as ContractContext;
 
-  beforeEach(() => {
+  let stop: () => Promise<void> = async () => {};
+
+  beforeEach(async () => {
     let now = START;
-    const store = createMockStore({ now: () => now, seed: options.seed });
-    const { server } = createMockServer({ store, baseUrl: API });
-    server.listen({ onUnhandledRequest: 'error' });
     const exchanges: RecordedExchange[] = [];
+    if (CONTRACT_TARGET === 'server') {
+      if (options.seed !== undefined && options.seed !== 'empty') {
+        throw new Error('Seeded datasets are the mock’s: use mockOnlyIt or seed through the API.');
+      }
+      const { startServerTarget } = await import('./server-target');
+      const target = await startServerTarget(() => now);
+      // The adapter and rawRequest call the global fetch, as in a browser: route the contract's
+      // base URL to the server in-process, and refuse anything else (nothing leaves the test).
+      vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        if (!request.url.startsWith(`${API}/`) && request.url !== API) {
+          throw new Error(`Unexpected request outside the contract: ${request.url}`);
+        }
+        return target.fetch(request);
+      });
+      stop = async () => {
+        vi.unstubAllGlobals();
+        await target.close();
+      };
+    }
 
     const recordingFetch = async (request: Request): Promise<Response> => {
       const requestBody = await request.clone().text();
@@ -62,9 +96,27 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
       return response;
     };
 
+    const mockOnly = (what: string) => () => {
+      throw new Error(`ctx.${what} belongs to the mock target: use mockOnlyIt for this test.`);
+    };
+    let mock: { server: SetupServer; store: MockStore } | null = null;
+    if (CONTRACT_TARGET === 'mock') {
+      const store = createMockStore({ now: () => now, seed: options.seed });
+      const { server } = createMockServer({ store, baseUrl: API });
+      server.listen({ onUnhandledRequest: 'error' });
+      mock = { server, store };
+      stop = async () => server.close();
+    }
+    Object.defineProperty(context, 'server', {
+      configurable: true,
+      get: mock ? () => mock.server : mockOnly('server'),
+    });
+    Object.defineProperty(context, 'store', {
+      configurable: true,
+      get: mock ? () => mock.store : mockOnly('store'),
+    });
+
     Object.assign(context, {
-      server,
-      store,
       exchanges,
       backend: createHttpCredentialsBackend({ baseUrl: API, fetch: recordingFetch }),
       advance: (ms: number) => {
@@ -73,8 +125,8 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
     });
   });
 
-  afterEach(() => {
-    context.server.close();
+  afterEach(async () => {
+    await stop();
   });
 
   return context;

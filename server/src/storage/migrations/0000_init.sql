@@ -13,6 +13,7 @@ CREATE TABLE "audit_events" (
 --> statement-breakpoint
 CREATE TABLE "credentials" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"tenant_id" text NOT NULL,
 	"provider_id" text NOT NULL,
 	"name" text NOT NULL,
@@ -81,5 +82,5 @@ CREATE TABLE "oauth_flows" (
 ALTER TABLE "default_credentials" ADD CONSTRAINT "default_credentials_credential_id_credentials_id_fk" FOREIGN KEY ("credential_id") REFERENCES "public"."credentials"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_by_tenant" ON "audit_events" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "credentials_unique_name" ON "credentials" USING btree ("tenant_id","provider_id","name_key");--> statement-breakpoint
-CREATE INDEX "credentials_by_tenant" ON "credentials" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "credentials_by_tenant" ON "credentials" USING btree ("tenant_id","created_at","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "oauth_flows_state" ON "oauth_flows" USING btree ("state_hash");
