@@ -15,6 +15,7 @@ const meta = {
     onOpenChange: fn(),
     onCancel: fn(),
     onFocusPopup: fn(),
+    onReopenPopup: fn(),
     onRetry: fn(),
     onOpenInNewTab: fn(),
     onOpenClientSettings: fn(),
@@ -155,15 +156,57 @@ export const Expired: Story = {
   },
 };
 
-export const WindowClosed: Story = {
+/** The popup reads closed (closed, or hidden by the provider's COOP): still waiting. */
+export const WaitingWindowMayHaveClosed: Story = {
   args: {
-    state: state({ status: 'cancelled', providerId, flowId: 'flow-1', reason: 'popup-closed' }),
+    state: state({
+      status: 'waiting',
+      providerId,
+      flowId: 'flow-1',
+      authorizationUrl,
+      inTab: false,
+      popupClosed: true,
+    }),
+  },
+  play: async ({ args }) => {
+    const dialog = await screen.findByRole('dialog', { name: 'Connecting Google Drive' });
+    await expect(dialog).toHaveTextContent(
+      'Waiting for the provider… (the window may have closed)',
+    );
+    await expect(dialog).not.toHaveTextContent('Nothing was saved');
+    await expect(screen.queryByRole('button', { name: 'Focus the window' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Open it again' }));
+    await expect(args.onReopenPopup).toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'I closed it — cancel' }));
+    await expect(args.onCancel).toHaveBeenCalled();
+  },
+};
+
+/** The flow's expiry passed; the backend is asked to cancel it (and whether it succeeded). */
+export const Cancelling: Story = {
+  args: { state: state({ status: 'cancelling', providerId, flowId: 'flow-1', reason: 'timeout' }) },
+  play: async ({ args }) => {
+    const dialog = await screen.findByRole('dialog', { name: 'Connecting Google Drive' });
+    await expect(dialog).toHaveTextContent('Closing the Google Drive sign-in request…');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await expect(args.onCancel).not.toHaveBeenCalled();
+  },
+};
+
+export const UnsafeAuthorizationUrl: Story = {
+  args: {
+    state: state({
+      status: 'failed',
+      providerId,
+      flowId: 'flow-1',
+      stage: 'start',
+      error: { code: 'unsafe_authorization_url', message: null },
+    }),
   },
   play: async () => {
+    await screen.findByRole('dialog', { name: 'Could not connect Google Drive' });
     await expect(
-      await screen.findByRole('dialog', {
-        name: 'The window was closed before access was granted',
-      }),
+      screen.getByText(/not a secure \(https\) link, so it was not opened/),
     ).toBeVisible();
   },
 };

@@ -9,11 +9,20 @@
  * - The completion page tells us it is done on a per-flow `BroadcastChannel` and by
  *   `postMessage`, but those are hints: any page of the origin could send them. A hint only
  *   triggers an immediate poll of `getOAuthFlow`; **the backend alone decides "connected"**.
- * - A provider's COOP header can null `window.opener` and make `popup.closed` read `true` early,
- *   so a closed popup is only a cancel after a few more polls still say the flow is pending.
+ * - A provider's Cross-Origin-Opener-Policy severs our reference to the popup: `popup.closed`
+ *   reads `true` while the consent page is still open. So a popup that reads closed is never a
+ *   cancel by itself: the flow says the window may have closed, offers to cancel or to open it
+ *   again, and keeps asking the backend until the flow ends or its own `expiresAt` passes.
+ * - Every exit the backend did not decide (Cancel, the timeout, `reset` on unmount, a new flow
+ *   over an old one, a refused URL) cancels the flow at the backend (`cancelOAuthFlow`), so an
+ *   abandoned flow can never complete. Where the user waits on it, the cancel's answer decides:
+ *   a flow that won the race ends as `succeeded`, since access was granted.
+ * - Each answer we wait for after the flow's outcome is known (the cancel, the credential
+ *   read-back) is bounded: the dialog never hangs on a stalled request.
  */
 import type { Credential, CredentialsBackend, OAuthFlowStart, OAuthFlowStatus } from './backend';
 import { isCredentialsError } from './credentials-error';
+import { isOpenableAuthorizationUrl, UNSAFE_AUTHORIZATION_URL } from './oauth-popup-url';
 
 /** The `type` of every message the completion page sends to the opener. */
 export const OAUTH_MESSAGE_TYPE = 'pipeline-connect:oauth';
@@ -80,6 +89,20 @@ export type OAuthFlowSnapshot =
       authorizationUrl: string;
       /** The consent page was opened in a tab we hold no reference to (no focus, no close). */
       inTab: boolean;
+      /**
+       * The popup reads closed. That is not a cancel: a provider's Cross-Origin-Opener-Policy
+       * makes a popup that is still open read closed, so the flow keeps waiting for the backend.
+       * The user can say they closed it (`cancel`) or open it again (`reopenPopup`).
+       * Absent means `false`.
+       */
+      popupClosed?: boolean;
+    }
+  | {
+      status: 'cancelling';
+      providerId: string;
+      flowId: string;
+      /** `user`: Cancel was pressed; `timeout`: the flow's `expiresAt` passed. */
+      reason: 'user' | 'timeout';
     }
   | {
       status: 'blocked';
@@ -103,15 +126,15 @@ export type OAuthFlowSnapshot =
       status: 'expired';
       providerId: string;
       flowId: string;
-      /** `backend`: the backend said so; `timeout`: we stopped waiting. */
+      /** `backend`: the backend said so; `timeout`: the flow's `expiresAt` passed here. */
       reason: 'backend' | 'timeout';
     }
   | {
       status: 'cancelled';
       providerId: string;
       flowId: string | null;
-      /** `user`: Cancel was pressed; `popup-closed`: the window closed before access was granted. */
-      reason: 'user' | 'popup-closed';
+      /** Cancel was pressed (a popup that reads closed never cancels a flow by itself). */
+      reason: 'user';
     };
 
 /** The names of {@link OAuthFlowSnapshot}'s states. */
@@ -154,7 +177,10 @@ export interface OAuthChannel {
   close(): void;
 }
 
-/** Options of {@link createOAuthFlowController}. */
+/**
+ * Options of {@link createOAuthFlowController}. How long a flow waits is not an option: it is
+ * the flow's own `expiresAt`, as the backend set it.
+ */
 export interface OAuthFlowControllerOptions {
   backend: CredentialsBackend;
   providerId: string;
@@ -164,10 +190,6 @@ export interface OAuthFlowControllerOptions {
   createChannel?: ((name: string) => OAuthChannel) | null;
   /** How often the backend is asked while waiting (ms). */
   pollIntervalMs?: number;
-  /** The longest the flow waits, whatever the flow's `expiresAt` says (ms). */
-  timeoutMs?: number;
-  /** How many more polls may still say `pending` after the popup closed before it is a cancel. */
-  closedGracePolls?: number;
 }
 
 /** Options of {@link OAuthFlowController.start}. */
@@ -182,7 +204,11 @@ export interface StartOAuthFlowOptions {
   prepare?: () => Promise<void>;
   /** Called once when `prepare` resolved, right before the flow starts. */
   onPrepared?: () => void;
-  /** Called once when the flow ends, whichever way (not on `reset`). */
+  /**
+   * Called once when the flow ends, whichever way. Not on `reset` (or a new `start` over a flow
+   * being cancelled) — unless the backend then says the flow had succeeded: the credential
+   * exists, so the caller still hears of it.
+   */
   onSettled?: (outcome: OAuthFlowOutcome) => void;
   /** Who started the flow; read back with {@link OAuthFlowController.getOwner}. */
   owner?: unknown;
@@ -198,16 +224,32 @@ export interface OAuthFlowController {
   /**
    * Opens the popup and starts a flow. Call it synchronously inside the click handler. While a
    * flow is opening or waiting, it focuses that flow's window instead of starting another; in
-   * the `blocked` state it tries the popup again for the same flow.
+   * the `blocked` state it tries the popup again for the same flow. A flow still `cancelling`
+   * gives way to the new one.
    */
   start(options?: StartOAuthFlowOptions): void;
-  /** Cancel: closes the popup and ends as `cancelled` (a blocked flow just ends, to `idle`). */
+  /**
+   * Cancel (also "I closed it — cancel"): closes the popup and cancels the flow at the backend.
+   * While waiting, the state is `cancelling` until the backend answers (a few seconds at most),
+   * then `cancelled` — or `succeeded`, `denied`… when the flow had ended first. Before the
+   * consent page was shown it ends at once; a blocked flow just ends, to `idle`.
+   */
   cancel(): void;
   /** Brings the popup to the front. */
   focusPopup(): void;
+  /**
+   * While waiting ("Open it again", for a popup that reads closed): opens the same flow's
+   * consent page in a new popup. Call it synchronously inside the click handler. If the
+   * browser blocks it, the state is `blocked` and the flow goes on listening.
+   */
+  reopenPopup(): void;
   /** In the `blocked` state: the user opened the authorization URL in a tab; wait for it. */
   openedInNewTab(): void;
-  /** Ends any flow without an outcome (closing its popup) and returns to `idle`. */
+  /**
+   * Ends any flow without an outcome (closing its popup, cancelling it at the backend) and
+   * returns to `idle`. Should the backend say the flow had already succeeded, its `onSettled`
+   * still hears of it.
+   */
   reset(): void;
   /** The `owner` the current flow was started with. */
   getOwner(): unknown;
@@ -215,13 +257,16 @@ export interface OAuthFlowController {
 
 const defaults = {
   pollIntervalMs: 1000,
-  timeoutMs: 5 * 60_000,
-  closedGracePolls: 2,
 };
 
+/* How long a cancel or the credential read-back may take: past it, the flow ends without the
+ * answer (as cancelled, or as succeeded without the account name) rather than hang the dialog. */
+const answerTimeoutMs = 5_000;
 /* An `expiresAt` this close to (or behind) our clock says more about clock skew than about the
- * flow, so the client timeout falls back to `timeoutMs`; the backend's own `expired` still wins. */
+ * flow; the flow is then given the lifetime flows have (DESIGN.md §2: 10 minutes), and the
+ * backend's own `expired` still ends it on time. */
 const minimumTrustedExpiryMs = 30_000;
+const skewedClockLifetimeMs = 10 * 60_000;
 /* A little slack so the backend's `expired` (with its reason) usually arrives before our own. */
 const expiryGraceMs = 2_000;
 
@@ -233,16 +278,27 @@ interface Session {
   popup: OAuthPopupWindow | null;
   stage: 'prepare' | 'start';
   flow: OAuthFlowStart | null;
+  /** When we stop waiting (epoch ms): the flow's `expiresAt`, read as the flow started. */
+  deadline: number;
   attempts: number;
   ended: boolean;
+  /** `onSettled` was called (it is called once). */
+  settled: boolean;
   waiting: boolean;
   inTab: boolean;
+  /** The popup read closed (it may not be: COOP). */
+  popupClosed: boolean;
+  /** The backend said `succeeded`; only the credential read-back is left. */
+  succeeding: boolean;
+  /** Waiting for the backend to answer our cancel. */
+  cancelling: boolean;
+  /** The one cancel request of the session: its answer, or `null` without one. */
+  cancelRequest: Promise<OAuthFlowStatus | null> | null;
   abort: AbortController;
   cleanups: (() => void)[];
   pollTimer: ReturnType<typeof setTimeout> | undefined;
   polling: boolean;
   pollAgain: boolean;
-  closedPolls: number;
 }
 
 function defaultChannelFactory(): ((name: string) => OAuthChannel) | null {
@@ -266,6 +322,15 @@ function failureFrom(error: unknown, fallbackCode: string): OAuthFlowFailure {
   return { code: fallbackCode, message: null, cause: error };
 }
 
+/** `promise`'s value, or `null` once `ms` passed without one; the timer never outlives it. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Creates a controller for one provider's OAuth flows. Hosts usually reach it through
  * `useAddOAuth`; use it directly to build your own UI.
@@ -275,8 +340,6 @@ export function createOAuthFlowController(
 ): OAuthFlowController {
   const { backend, providerId } = options;
   const pollIntervalMs = options.pollIntervalMs ?? defaults.pollIntervalMs;
-  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
-  const closedGracePolls = options.closedGracePolls ?? defaults.closedGracePolls;
   const createChannel =
     options.createChannel === undefined ? defaultChannelFactory() : options.createChannel;
   const getWindow = (): OAuthFlowWindow => options.window ?? (window as unknown as OAuthFlowWindow);
@@ -352,13 +415,27 @@ export function createOAuthFlowController(
     cleanups.forEach((cleanup) => cleanup());
   }
 
-  /** Ends the session with an outcome (or silently with `null`) and closes its popup. */
-  function finish(s: Session, outcome: OAuthFlowOutcome | null) {
+  function settle(s: Session, outcome: OAuthFlowOutcome) {
+    if (s.settled) return;
+    s.settled = true;
+    s.options.onSettled?.(outcome);
+  }
+
+  /**
+   * Ends the session with an outcome (or silently with `null`) and closes its popup. Unless the
+   * backend itself ended the flow, the flow is cancelled there too.
+   */
+  function finish(
+    s: Session,
+    outcome: OAuthFlowOutcome | null,
+    how: { backendEnded?: boolean } = {},
+  ) {
     if (s.ended) return;
     s.ended = true;
     teardown(s);
     s.abort.abort();
     closePopup(s);
+    if (!how.backendEnded && !s.succeeding) void abandonAtBackend(s);
     if (session !== s) return;
     if (!outcome) {
       session = null;
@@ -366,11 +443,34 @@ export function createOAuthFlowController(
       return;
     }
     setSnapshot(outcome);
-    s.options.onSettled?.(outcome);
+    settle(s, outcome);
   }
 
-  function failed(s: Session, stage: 'prepare' | 'start' | 'flow', error: OAuthFlowFailure) {
-    finish(s, { status: 'failed', providerId, flowId: s.flow?.flowId ?? null, stage, error });
+  function failed(
+    s: Session,
+    stage: 'prepare' | 'start' | 'flow',
+    error: OAuthFlowFailure,
+    how: { backendEnded?: boolean } = {},
+  ) {
+    finish(s, { status: 'failed', providerId, flowId: s.flow?.flowId ?? null, stage, error }, how);
+  }
+
+  /** Cancels the session's flow at the backend, once: the flow's status after it, or `null`. */
+  function cancelAtBackend(s: Session): Promise<OAuthFlowStatus | null> {
+    const flow = s.flow;
+    if (!flow) return Promise.resolve(null);
+    s.cancelRequest ??= withTimeout(backend.cancelOAuthFlow(flow.flowId), answerTimeoutMs).catch(
+      () => null,
+    );
+    return s.cancelRequest;
+  }
+
+  /** Cancels an abandoned flow; if access had been granted first, the caller still hears of it. */
+  async function abandonAtBackend(s: Session) {
+    const status = await cancelAtBackend(s);
+    if (status?.status === 'succeeded' && status.credentialId) {
+      void succeed(s, status.flowId, status.credentialId);
+    }
   }
 
   function blockedSnapshot(s: Session): OAuthFlowSnapshot {
@@ -379,6 +479,17 @@ export function createOAuthFlowController(
       providerId,
       authorizationUrl: s.flow?.authorizationUrl ?? null,
       attempts: s.attempts,
+    };
+  }
+
+  function waitingSnapshot(s: Session, flow: OAuthFlowStart): OAuthFlowSnapshot {
+    return {
+      status: 'waiting',
+      providerId,
+      flowId: flow.flowId,
+      authorizationUrl: flow.authorizationUrl,
+      inTab: s.inTab,
+      popupClosed: s.popupClosed,
     };
   }
 
@@ -417,9 +528,20 @@ export function createOAuthFlowController(
       if (isLive(s)) failed(s, 'start', failureFrom(error, 'start_failed'));
       return;
     }
-    // Cancelled meanwhile: the backend's pending flow simply expires; nothing was created.
-    if (!isLive(s)) return;
     s.flow = flow;
+    // Cancelled meanwhile: the flow the backend just created must not be completable either.
+    if (!isLive(s)) {
+      void abandonAtBackend(s);
+      return;
+    }
+    const untilExpiry = Date.parse(flow.expiresAt) - Date.now();
+    s.deadline =
+      Date.now() +
+      (untilExpiry >= minimumTrustedExpiryMs ? untilExpiry + expiryGraceMs : skewedClockLifetimeMs);
+    if (!isOpenableAuthorizationUrl(flow.authorizationUrl)) {
+      failed(s, 'start', { code: UNSAFE_AUTHORIZATION_URL, message: null });
+      return;
+    }
     if (!s.popup) {
       setSnapshot(blockedSnapshot(s));
       return;
@@ -427,9 +549,14 @@ export function createOAuthFlowController(
     if (navigate(s, flow)) beginWaiting(s);
   }
 
+  /** Waits for the flow's outcome (listeners, polling, the deadline), or shows that it does. */
   function beginWaiting(s: Session) {
     const flow = s.flow;
-    if (!flow || s.waiting || !isLive(s)) return;
+    if (!flow || !isLive(s)) return;
+    if (s.waiting) {
+      setSnapshot(waitingSnapshot(s, flow));
+      return;
+    }
     s.waiting = true;
     const win = getWindow();
     const flowId = flow.flowId;
@@ -459,26 +586,15 @@ export function createOAuthFlowController(
       }
     }
 
-    const now = Date.now();
-    const expiresAt = Date.parse(flow.expiresAt);
-    const untilExpiry = Number.isFinite(expiresAt) ? expiresAt - now : Number.NaN;
-    const timeout =
-      untilExpiry >= minimumTrustedExpiryMs
-        ? Math.min(untilExpiry + expiryGraceMs, timeoutMs)
-        : timeoutMs;
-    const timeoutTimer = setTimeout(() => {
-      if (isLive(s) && s.flow)
-        finish(s, { status: 'expired', providerId, flowId, reason: 'timeout' });
-    }, timeout);
+    const timeoutTimer = setTimeout(
+      () => {
+        if (isLive(s)) void cancelWhileWaiting(s, 'timeout');
+      },
+      Math.max(0, s.deadline - Date.now()),
+    );
     s.cleanups.push(() => clearTimeout(timeoutTimer));
 
-    setSnapshot({
-      status: 'waiting',
-      providerId,
-      flowId,
-      authorizationUrl: flow.authorizationUrl,
-      inTab: s.inTab,
-    });
+    setSnapshot(waitingSnapshot(s, flow));
     schedulePoll(s, pollIntervalMs);
   }
 
@@ -504,7 +620,7 @@ export function createOAuthFlowController(
     void poll(s);
   }
 
-  function popupClosed(s: Session): boolean {
+  function readsClosed(s: Session): boolean {
     if (!s.popup) return false;
     try {
       return s.popup.closed;
@@ -513,13 +629,44 @@ export function createOAuthFlowController(
     }
   }
 
+  /** A popup that reads closed changes what the dialog says, never how the flow ends. */
+  function noticeClosedPopup(s: Session, flow: OAuthFlowStart) {
+    if (s.popupClosed || !readsClosed(s)) return;
+    s.popupClosed = true;
+    if (snapshot.status === 'waiting') setSnapshot(waitingSnapshot(s, flow));
+  }
+
+  /** The outcome a backend status stands for; `null` while it is pending. */
+  function endedOutcome(
+    flowId: string,
+    status: OAuthFlowStatus,
+  ): Exclude<OAuthFlowOutcome, { status: 'succeeded' }> | null {
+    switch (status.status) {
+      case 'pending':
+      case 'succeeded':
+        return null;
+      case 'expired':
+        return { status: 'expired', providerId, flowId, reason: 'backend' };
+      case 'failed':
+        if (status.error?.code === 'access_denied') return { status: 'denied', providerId, flowId };
+        return {
+          status: 'failed',
+          providerId,
+          flowId,
+          stage: 'flow',
+          error: {
+            code: status.error?.code ?? 'flow_failed',
+            message: status.error?.message ?? null,
+          },
+        };
+    }
+  }
+
   async function poll(s: Session) {
     const flow = s.flow;
     if (!flow || !s.waiting) return;
     s.polling = true;
-    // Read before asking: a popup closed after a `pending` answer gets its grace polls next time.
-    const closed = popupClosed(s);
-    if (closed) s.closedPolls += 1;
+    noticeClosedPopup(s, flow);
     let status: OAuthFlowStatus;
     try {
       status = await backend.getOAuthFlow(flow.flowId, { signal: s.abort.signal });
@@ -529,7 +676,7 @@ export function createOAuthFlowController(
         failed(s, 'flow', failureFrom(error, 'poll_failed'));
         return;
       }
-      // A network blip or a 5xx/429: keep asking; the timeout bounds how long.
+      // A network blip or a 5xx/429: keep asking; the flow's deadline bounds how long.
       schedulePoll(s, pollIntervalMs);
       return;
     } finally {
@@ -537,58 +684,80 @@ export function createOAuthFlowController(
     }
     if (!isLive(s) || !s.waiting) return;
 
-    switch (status.status) {
-      case 'succeeded':
-        if (!status.credentialId) {
-          failed(s, 'flow', { code: 'invalid_response', message: null });
-          return;
-        }
-        void succeed(s, flow.flowId, status.credentialId);
-        return;
-      case 'failed':
-        if (status.error?.code === 'access_denied') {
-          finish(s, { status: 'denied', providerId, flowId: flow.flowId });
-        } else {
-          failed(s, 'flow', {
-            code: status.error?.code ?? 'flow_failed',
-            message: status.error?.message ?? null,
-          });
-        }
-        return;
-      case 'expired':
-        finish(s, { status: 'expired', providerId, flowId: flow.flowId, reason: 'backend' });
-        return;
-      case 'pending':
-        if (closed && s.closedPolls > closedGracePolls) {
-          finish(s, {
-            status: 'cancelled',
-            providerId,
-            flowId: flow.flowId,
-            reason: 'popup-closed',
-          });
-          return;
-        }
-        if (s.pollAgain) {
-          s.pollAgain = false;
-          void poll(s);
-        } else {
-          schedulePoll(s, pollIntervalMs);
-        }
+    if (status.status === 'succeeded') {
+      if (status.credentialId) void succeed(s, flow.flowId, status.credentialId);
+      else failed(s, 'flow', { code: 'invalid_response', message: null }, { backendEnded: true });
+      return;
+    }
+    const ended = endedOutcome(flow.flowId, status);
+    if (ended) {
+      finish(s, ended, { backendEnded: true });
+      return;
+    }
+    if (s.pollAgain) {
+      s.pollAgain = false;
+      void poll(s);
+    } else {
+      schedulePoll(s, pollIntervalMs);
     }
   }
 
+  /**
+   * Cancel or timeout while the consent page may have been used: stop listening, cancel at the
+   * backend, and let its answer decide (a flow that won the race is a success).
+   */
+  async function cancelWhileWaiting(s: Session, reason: 'user' | 'timeout') {
+    const flow = s.flow;
+    if (!flow || s.cancelling || s.succeeding) return;
+    s.cancelling = true;
+    teardown(s);
+    s.abort.abort();
+    closePopup(s);
+    setSnapshot({ status: 'cancelling', providerId, flowId: flow.flowId, reason });
+    const status = await cancelAtBackend(s);
+    // Reset or superseded meanwhile: `abandonAtBackend` (from `finish`) reports a late success.
+    if (!isLive(s)) return;
+    if (status?.status === 'succeeded' && status.credentialId) {
+      void succeed(s, flow.flowId, status.credentialId);
+      return;
+    }
+    const ended =
+      status && status.error?.code !== 'flow_cancelled' ? endedOutcome(flow.flowId, status) : null;
+    finish(
+      s,
+      ended ??
+        (reason === 'user'
+          ? { status: 'cancelled', providerId, flowId: flow.flowId, reason: 'user' }
+          : { status: 'expired', providerId, flowId: flow.flowId, reason: 'timeout' }),
+      { backendEnded: true },
+    );
+  }
+
+  /**
+   * The backend says the flow succeeded: read the credential back (bounded) for its account
+   * name, then finish — or, when the session was reset or replaced meanwhile, only tell its
+   * `onSettled`, since the credential exists either way.
+   */
   async function succeed(s: Session, flowId: string, credentialId: string) {
+    if (s.succeeding) return;
+    s.succeeding = true;
     // Stop listening at once; the flow's outcome is settled, only the account name is missing.
     teardown(s);
+    const abort = new AbortController();
     let credential: Credential | null = null;
     try {
-      const credentials = await backend.listCredentials({ providerId }, { signal: s.abort.signal });
-      credential = credentials.find((c) => c.id === credentialId) ?? null;
+      const credentials = await withTimeout(
+        backend.listCredentials({ providerId }, { signal: abort.signal }),
+        answerTimeoutMs,
+      );
+      credential = credentials?.find((c) => c.id === credentialId) ?? null;
     } catch {
       // The credential exists (the backend said so); only its name for the toast is unknown.
+    } finally {
+      // Given up (timed out) or done: either way nothing more is wanted from this request.
+      abort.abort();
     }
-    if (!isLive(s)) return;
-    finish(s, {
+    const success: OAuthFlowOutcome = {
       status: 'succeeded',
       providerId,
       flowId,
@@ -596,7 +765,9 @@ export function createOAuthFlowController(
       credential,
       account: credential?.account ?? null,
       reauthorized: Boolean(s.options.credentialId),
-    });
+    };
+    if (isLive(s)) finish(s, success, { backendEnded: true });
+    else settle(s, success);
   }
 
   function newSession(opts: StartOAuthFlowOptions, popup: OAuthPopupWindow | null): Session {
@@ -606,17 +777,29 @@ export function createOAuthFlowController(
       popup,
       stage: opts.prepare ? 'prepare' : 'start',
       flow: null,
+      deadline: 0,
       attempts: popup ? 0 : 1,
       ended: false,
+      settled: false,
       waiting: false,
       inTab: false,
+      popupClosed: false,
+      succeeding: false,
+      cancelling: false,
+      cancelRequest: null,
       abort: new AbortController(),
       cleanups: [],
       pollTimer: undefined,
       polling: false,
       pollAgain: false,
-      closedPolls: 0,
     };
+  }
+
+  /** Points the session at a freshly opened popup and sends it to the consent page. */
+  function adoptPopup(s: Session, popup: OAuthPopupWindow, flow: OAuthFlowStart) {
+    s.popup = popup;
+    s.popupClosed = false;
+    if (navigate(s, flow)) beginWaiting(s);
   }
 
   return {
@@ -632,7 +815,11 @@ export function createOAuthFlowController(
 
     start(opts = {}) {
       const current = session && !session.ended ? session : null;
-      if (current && (snapshot.status === 'opening' || snapshot.status === 'waiting')) {
+      if (
+        current &&
+        !current.cancelling &&
+        (snapshot.status === 'opening' || snapshot.status === 'waiting')
+      ) {
         focusPopupOf(current);
         return;
       }
@@ -643,10 +830,10 @@ export function createOAuthFlowController(
           setSnapshot(blockedSnapshot(current));
           return;
         }
-        current.popup = popup;
         if (current.flow) {
-          if (navigate(current, current.flow)) beginWaiting(current);
+          adoptPopup(current, popup, current.flow);
         } else {
+          current.popup = popup;
           setSnapshot({ status: 'opening', providerId, stage: current.stage });
         }
         return;
@@ -655,13 +842,21 @@ export function createOAuthFlowController(
       const popup = openPopup(opts.popupLoadingText);
       const s = newSession(opts, popup);
       session = s;
+      // A flow still being cancelled gives way; its cancel goes on, and a late success is still
+      // reported to its own `onSettled`.
+      if (current) finish(current, null);
       setSnapshot(popup ? { status: 'opening', providerId, stage: s.stage } : blockedSnapshot(s));
       void run(s);
     },
 
     cancel() {
       const s = session;
-      if (!s || s.ended) return;
+      if (!s || s.ended || s.cancelling || s.succeeding) return;
+      if (s.waiting) {
+        void cancelWhileWaiting(s, 'user');
+        return;
+      }
+      // Nobody has seen the consent page yet: end now (`finish` still cancels the flow).
       if (snapshot.status === 'blocked') {
         finish(s, null);
         return;
@@ -678,10 +873,26 @@ export function createOAuthFlowController(
       if (session && !session.ended) focusPopupOf(session);
     },
 
+    reopenPopup() {
+      const s = session;
+      if (!s || s.ended || !s.waiting || !s.flow) return;
+      const popup = openPopup(s.options.popupLoadingText);
+      if (!popup) {
+        s.attempts += 1;
+        setSnapshot(blockedSnapshot(s));
+        return;
+      }
+      s.inTab = false;
+      adoptPopup(s, popup, s.flow);
+    },
+
     openedInNewTab() {
       const s = session;
       if (!s || s.ended || !s.flow || snapshot.status !== 'blocked') return;
       s.inTab = true;
+      // The tab is the consent page now; an earlier popup (read as closed) is no longer watched.
+      s.popup = null;
+      s.popupClosed = false;
       beginWaiting(s);
     },
 

@@ -9,6 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { isCredentialsError } from '../credentials/credentials-error';
 import type { OAuthFlowSnapshot } from '../credentials/oauth-flow';
+import { UNSAFE_AUTHORIZATION_URL } from '../credentials/oauth-popup-url';
 import { useMessages } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/messages';
 import { Button } from '../ui/button';
@@ -25,10 +26,15 @@ export interface OAuthStatusDialogProps {
   open?: boolean;
   /** Closing while opening or waiting means Cancel; the caller decides what closing does. */
   onOpenChange?: (open: boolean) => void;
-  /** Cancel while opening or waiting (closes the popup). */
+  /** Cancel while opening or waiting (closes the popup); also "I closed it — cancel". */
   onCancel?: () => void;
   /** "Focus the window". */
   onFocusPopup?: () => void;
+  /**
+   * "Open it again", offered while the popup reads closed: must open the popup synchronously,
+   * so call the flow's `reopenPopup` directly.
+   */
+  onReopenPopup?: () => void;
   /** "Try again": must open the popup synchronously, so call the flow's `start` directly. */
   onRetry?: () => void;
   /** The user followed "Open in a new tab". */
@@ -69,7 +75,24 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
     case 'waiting':
       return {
         title: m.waiting.title({ provider }),
-        body: state.inTab ? m.waiting.bodyTab({ provider }) : m.waiting.body({ provider }),
+        body: state.popupClosed ? (
+          <>
+            <p>{m.waiting.mayHaveClosed}</p>
+            <p className="pc-oauth-status-note">{m.waiting.mayHaveClosedHelp({ provider })}</p>
+          </>
+        ) : state.inTab ? (
+          m.waiting.bodyTab({ provider })
+        ) : (
+          m.waiting.body({ provider })
+        ),
+        icon: <LoaderCircle {...iconProps} className="pc-oauth-spinner" />,
+        tone: 'progress',
+      };
+    case 'cancelling':
+      // The title stays the waiting one: the dialog is the same, only its body moves on.
+      return {
+        title: m.waiting.title({ provider }),
+        body: m.cancelling.body({ provider }),
         icon: <LoaderCircle {...iconProps} className="pc-oauth-spinner" />,
         tone: 'progress',
       };
@@ -115,7 +138,9 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
             <p>
               {clientRequired
                 ? m.failed.clientRequired({ provider })
-                : failureText(state, messages)}
+                : state.error.code === UNSAFE_AUTHORIZATION_URL
+                  ? m.failed.unsafeUrl({ provider })
+                  : failureText(state, messages)}
             </p>
             <p className="pc-oauth-status-note">{m.nothingSaved}</p>
           </>
@@ -137,37 +162,26 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
         tone: 'warning',
       };
     case 'cancelled':
-      return state.reason === 'popup-closed'
-        ? {
-            title: m.cancelled.popupClosedTitle,
-            body: (
-              <>
-                <p>{m.cancelled.popupClosedBody({ provider })}</p>
-                <p className="pc-oauth-status-note">{m.nothingSaved}</p>
-              </>
-            ),
-            icon: <CircleSlash {...iconProps} />,
-            tone: 'warning',
-          }
-        : {
-            title: m.cancelled.title,
-            body: (
-              <>
-                <p>{m.cancelled.body({ provider })}</p>
-                <p className="pc-oauth-status-note">{m.nothingSaved}</p>
-              </>
-            ),
-            icon: <CircleSlash {...iconProps} />,
-            tone: 'warning',
-          };
+      return {
+        title: m.cancelled.title,
+        body: (
+          <>
+            <p>{m.cancelled.body({ provider })}</p>
+            <p className="pc-oauth-status-note">{m.nothingSaved}</p>
+          </>
+        ),
+        icon: <CircleSlash {...iconProps} />,
+        tone: 'warning',
+      };
   }
 }
 
 /**
  * Says where an OAuth flow stands and what to do next: waiting for the popup (Cancel, Focus the
- * window), the popup was blocked (Try again, Open in a new tab), or how it ended (denied, failed,
- * expired, closed early) with Try again. Purely presentational: it renders `state` and reports
- * the user's choices. `data-status` on the body carries the state for styling and tests.
+ * window), the popup reads closed (I closed it — cancel, Open it again), the popup was blocked
+ * (Try again, Open in a new tab), or how it ended (denied, failed, expired) with Try again.
+ * Purely presentational: it renders `state` and reports the user's choices. `data-status` on
+ * the body carries the state for styling and tests.
  */
 export function OAuthStatusDialog({
   state,
@@ -176,6 +190,7 @@ export function OAuthStatusDialog({
   onOpenChange,
   onCancel,
   onFocusPopup,
+  onReopenPopup,
   onRetry,
   onOpenInNewTab,
   onOpenClientSettings,
@@ -186,6 +201,8 @@ export function OAuthStatusDialog({
   const isOpen = (open ?? state.status !== 'idle') && view !== null;
   const close = () => onOpenChange?.(false);
 
+  /* The footers of opening → waiting → cancelling → an outcome keep their first button in the
+   * same place, so React keeps the same element and focus stays on it as the words change. */
   let actions: ReactNode = null;
   switch (state.status) {
     case 'opening':
@@ -194,14 +211,24 @@ export function OAuthStatusDialog({
     case 'waiting':
       actions = (
         <>
-          <Button onClick={onCancel}>{m.cancel}</Button>
-          {state.inTab ? null : (
+          <Button onClick={onCancel}>
+            {state.popupClosed ? m.waiting.closedCancel : m.cancel}
+          </Button>
+          {state.popupClosed ? (
+            <Button variant="primary" onClick={onReopenPopup}>
+              {m.waiting.reopen}
+            </Button>
+          ) : state.inTab ? null : (
             <Button variant="primary" onClick={onFocusPopup}>
               {m.waiting.focus}
             </Button>
           )}
         </>
       );
+      break;
+    case 'cancelling':
+      // Already cancelling: the button stays (and keeps focus) but does nothing more.
+      actions = <Button aria-disabled="true">{m.cancel}</Button>;
       break;
     case 'blocked':
       actions = (
@@ -277,7 +304,9 @@ export function OAuthStatusDialog({
       className="pc-oauth-status-dialog"
       // While the popup is open, a click on this window (often just to bring it forward) must
       // not cancel the flow: only Cancel does.
-      preventClose={state.status === 'opening' || state.status === 'waiting'}
+      preventClose={
+        state.status === 'opening' || state.status === 'waiting' || state.status === 'cancelling'
+      }
     >
       {view ? (
         <div className="pc-oauth-status" data-status={state.status} data-tone={view.tone}>

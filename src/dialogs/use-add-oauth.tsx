@@ -73,9 +73,13 @@ function statusShown(state: OAuthFlowSnapshot): boolean {
       return state.stage === 'start';
     case 'failed':
       return state.stage !== 'prepare';
-    case 'cancelled':
-      // The user pressed Cancel; telling them they cancelled would be noise.
+    case 'cancelling':
+      // After Cancel (or "I closed it — cancel") the dialog goes at once; the backend's answer
+      // only matters if access had been granted first, and then a toast says so.
       return state.reason !== 'user';
+    case 'cancelled':
+      // Only Cancel ends a flow as cancelled; telling the user they cancelled would be noise.
+      return false;
     default:
       return true;
   }
@@ -185,7 +189,8 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
     });
   };
 
-  // An abandoned flow (its panel closed) must not leave a popup, listener or timer behind.
+  // An abandoned flow (its panel closed) must not leave a popup, listener or timer behind, nor
+  // stay completable at the backend: `reset` cancels it there.
   useEffect(
     () => () => {
       if (controller.getOwner() === owner) controller.reset();
@@ -217,12 +222,13 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
         providerName={providerName}
         open={statusOpen}
         onOpenChange={(open) => {
-          if (open) return;
+          if (open || snapshot.status === 'cancelling') return;
           if (snapshot.status === 'opening' || snapshot.status === 'waiting') controller.cancel();
           else controller.reset();
         }}
         onCancel={() => controller.cancel()}
         onFocusPopup={() => controller.focusPopup()}
+        onReopenPopup={() => controller.reopenPopup()}
         // Try again repeats what was asked: a re-authorization stays one.
         onRetry={() => launch(lastStart.current)}
         onOpenInNewTab={() => controller.openedInNewTab()}

@@ -217,9 +217,26 @@ describe('OAuthStatusDialog', () => {
       ['Try again'],
     ],
     [
-      { ...base, status: 'cancelled', flowId: 'f', reason: 'popup-closed' },
-      'The window was closed before access was granted',
-      ['Try again'],
+      {
+        ...base,
+        status: 'waiting',
+        flowId: 'f',
+        authorizationUrl: 'https://x.example/a',
+        inTab: false,
+        popupClosed: true,
+      },
+      'Connecting Google Drive',
+      ['I closed it — cancel', 'Open it again'],
+    ],
+    [
+      { ...base, status: 'cancelling', flowId: 'f', reason: 'timeout' },
+      'Connecting Google Drive',
+      ['Cancel'],
+    ],
+    [
+      { ...base, status: 'cancelled', flowId: 'f', reason: 'user' },
+      'Connection cancelled',
+      ['Not now', 'Try again'],
     ],
   ];
 
@@ -232,6 +249,56 @@ describe('OAuthStatusDialog', () => {
     for (const name of buttons) {
       await expect.element(dialog.getByRole('button', { name, exact: true })).toBeVisible();
     }
+  });
+
+  it('the popup reads closed: still waiting, and its two buttons report the choice', async () => {
+    const onCancel = vi.fn();
+    const onReopenPopup = vi.fn();
+    const { screen } = await renderWithBackend(
+      <OAuthStatusDialog
+        state={{
+          ...base,
+          status: 'waiting',
+          flowId: 'f',
+          authorizationUrl: 'https://x.example/a',
+          inTab: false,
+          popupClosed: true,
+        }}
+        providerName="Google Drive"
+        onCancel={onCancel}
+        onReopenPopup={onReopenPopup}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Connecting Google Drive' });
+    await expect
+      .element(dialog.getByText('Waiting for the provider… (the window may have closed)'))
+      .toBeVisible();
+    expect(dialog.getByText(/Nothing was saved/).query()).toBeNull();
+    expect(dialog.getByRole('button', { name: 'Focus the window' }).query()).toBeNull();
+    await dialog.getByRole('button', { name: 'Open it again' }).click();
+    expect(onReopenPopup).toHaveBeenCalledTimes(1);
+    expect(onCancel).not.toHaveBeenCalled();
+    await dialog.getByRole('button', { name: 'I closed it — cancel' }).click();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('an unsafe authorization URL is a clear error', async () => {
+    const { screen } = await renderWithBackend(
+      <OAuthStatusDialog
+        state={{
+          ...base,
+          status: 'failed',
+          flowId: 'f',
+          stage: 'start',
+          error: { code: 'unsafe_authorization_url', message: null },
+        }}
+        providerName="Google Drive"
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Could not connect Google Drive' });
+    await expect
+      .element(dialog.getByText(/not a secure \(https\) link, so it was not opened/))
+      .toBeVisible();
   });
 
   it('blocked: Open in a new tab is a link to the authorization URL', async () => {
@@ -276,6 +343,19 @@ function AddOAuth({
   );
 }
 
+/** A popup as the flow sees it; `closed` is what the opener reads (COOP can make it lie). */
+function fakePopup() {
+  const popup = {
+    closed: false,
+    focus: vi.fn(),
+    close: vi.fn(() => {
+      popup.closed = true;
+    }),
+    location: { replace: vi.fn<(url: string) => void>() },
+  };
+  return popup;
+}
+
 describe('useAddOAuth', () => {
   it('connects once the backend confirms: a toast names the account, onConnected gets the credential', async () => {
     const popup = {
@@ -310,6 +390,112 @@ describe('useAddOAuth', () => {
     await expect.element(screen.getByTestId('state')).toHaveTextContent('succeeded');
     expect(dialog.query()).toBeNull();
     expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(1);
+  });
+
+  it('a popup that reads closed: Open it again sends a new popup to the same consent page, and Allow Access there connects', async () => {
+    const popups = [fakePopup(), fakePopup()];
+    const open = vi
+      .spyOn(window, 'open')
+      .mockReturnValueOnce(popups[0] as unknown as Window)
+      .mockReturnValueOnce(popups[1] as unknown as Window);
+    const { screen, store, backend } = await renderWithBackend(
+      <AddOAuth providerId="google-drive" />,
+    );
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    const dialog = screen.getByRole('dialog', { name: 'Connecting Google Drive' });
+    await vi.waitFor(() => expect(popups[0]!.location.replace).toHaveBeenCalled());
+    const url = popups[0]!.location.replace.mock.calls[0]![0];
+
+    // COOP (or the user) makes the popup read closed.
+    popups[0]!.closed = true;
+    await expect
+      .element(dialog.getByText('Waiting for the provider… (the window may have closed)'), {
+        timeout: 5000,
+      })
+      .toBeVisible();
+    const reopen = dialog.getByRole('button', { name: 'Open it again' });
+    await reopen.click();
+    expect(open).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(popups[1]!.location.replace).toHaveBeenCalledWith(url));
+    // Back to plain waiting, and focus is still in the dialog, on the same button.
+    const focusWindow = dialog.getByRole('button', { name: 'Focus the window' });
+    await expect.element(focusWindow).toHaveFocus();
+    expect(dialog.getByText(/the window may have closed/).query()).toBeNull();
+
+    const request = parseAuthorizationRequest(url);
+    await backend.completeOAuthCallback({
+      state: request.state,
+      code: issueAuthorizationCode(store, request),
+    });
+    await expect
+      .element(screen.getByText('Google Drive connected as ada@example.com'))
+      .toBeVisible();
+    await expect.element(screen.getByTestId('state')).toHaveTextContent('succeeded');
+    expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(1);
+  });
+
+  it('a popup that reads closed: “I closed it — cancel” ends the dialog, focus goes back, and a later Allow Access stores nothing', async () => {
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { screen, store, backend } = await renderWithBackend(
+      <AddOAuth providerId="google-drive" />,
+    );
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    const dialog = screen.getByRole('dialog', { name: 'Connecting Google Drive' });
+    await vi.waitFor(() => expect(popup.location.replace).toHaveBeenCalled());
+    const request = parseAuthorizationRequest(popup.location.replace.mock.calls[0]![0]);
+
+    popup.closed = true;
+    const closedIt = dialog.getByRole('button', { name: 'I closed it — cancel' });
+    await expect.element(closedIt, { timeout: 5000 }).toBeVisible();
+    await closedIt.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(trigger).toHaveFocus();
+    await expect.element(screen.getByTestId('state')).toHaveTextContent('cancelled');
+
+    // The consent page was really still open (COOP): the user clicks Allow Access there now.
+    await expect(
+      backend.completeOAuthCallback({
+        state: request.state,
+        code: issueAuthorizationCode(store, request),
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'flow_cancelled' });
+    expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(0);
+    await expect.element(screen.getByTestId('state')).toHaveTextContent('cancelled');
+  });
+
+  it('unmounting while waiting cancels the flow: a later Allow Access stores nothing', async () => {
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { screen, store, backend } = await renderWithBackend(
+      <AddOAuth providerId="google-drive" />,
+    );
+    const cancelFlow = vi.spyOn(backend, 'cancelOAuthFlow');
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    await vi.waitFor(() => expect(popup.location.replace).toHaveBeenCalled());
+    const request = parseAuthorizationRequest(popup.location.replace.mock.calls[0]![0]);
+    await expect.element(screen.getByRole('dialog')).toBeVisible();
+
+    // The host unmounts the panel while the consent page is open (e.g. the node was deleted).
+    await screen.unmount();
+    expect(document.querySelector('[role="dialog"]')).toBeNull();
+    expect(popup.close).toHaveBeenCalled();
+    await vi.waitFor(() => expect(cancelFlow).toHaveBeenCalledTimes(1));
+    await cancelFlow.mock.results[0]!.value;
+
+    await expect(
+      backend.completeOAuthCallback({
+        state: request.state,
+        code: issueAuthorizationCode(store, request),
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'flow_cancelled' });
+    expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(0);
   });
 
   it('a blocked popup shows Try again; closing returns focus to the trigger', async () => {

@@ -99,7 +99,9 @@ test('Cancel on the consent page: a clear message, and nothing is created', asyn
   await expect(panel.getByRole('button', { name: /Connect/ })).toBeFocused();
 });
 
-test('closing the popup before consent says so', async ({ page }) => {
+test('closing the popup before consent: the dialog says it may have closed; “I closed it — cancel” ends it', async ({
+  page,
+}) => {
   const panel = await openPanel(page, 'Google Drive');
   const popupOpened = page.context().waitForEvent('page');
   await panel.getByRole('button', { name: /Connect/ }).click();
@@ -107,10 +109,39 @@ test('closing the popup before consent says so', async ({ page }) => {
   await expect(popup.getByRole('button', { name: 'Allow Access' })).toBeVisible();
   await popup.close();
 
-  await expect(
-    page.getByRole('dialog', { name: 'The window was closed before access was granted' }),
-  ).toBeVisible();
+  // A window that reads closed may only be hidden (COOP): never a cancel by itself.
+  const status = page.getByRole('dialog', { name: 'Connecting Google Drive' });
+  await expect(status).toContainText('Waiting for the provider… (the window may have closed)');
+  await expect(status).not.toContainText('Nothing was saved');
+  await status.getByRole('button', { name: 'I closed it — cancel' }).click();
+  await expect(status).toBeHidden();
+  await expect(panel.getByRole('button', { name: /Connect/ })).toBeFocused();
   await expect(node(page, 'Google Drive')).toContainText('Not connected');
+});
+
+test('closing the popup before consent, then “Open it again” → Allow Access → connected', async ({
+  page,
+}) => {
+  const panel = await openPanel(page, 'Google Drive');
+  const firstOpened = page.context().waitForEvent('page');
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const first = await firstOpened;
+  await expect(first.getByRole('button', { name: 'Allow Access' })).toBeVisible();
+  await first.close();
+
+  const status = page.getByRole('dialog', { name: 'Connecting Google Drive' });
+  const reopen = status.getByRole('button', { name: 'Open it again' });
+  await expect(reopen).toBeVisible();
+  const againOpened = page.context().waitForEvent('page');
+  await reopen.click();
+  const again = await againOpened;
+  await expect(status.getByRole('button', { name: 'Focus the window' })).toBeVisible();
+
+  const closed = again.waitForEvent('close');
+  await again.getByRole('button', { name: 'Allow Access' }).click();
+  await closed;
+  await expect(node(page, 'Google Drive')).toContainText('Connected · ada@example.com');
+  await expect(status).toBeHidden();
 });
 
 test('a blocked popup offers Try again and a new tab', async ({ page }) => {

@@ -128,13 +128,28 @@ function fakeBackend() {
     deleteOAuthClient: vi.fn(notUsed),
     startOAuth: vi.fn(() => start()),
     getOAuthFlow: vi.fn(async () => structuredClone(status)),
-    cancelOAuthFlow: vi.fn(async () => structuredClone(status)),
+    // As the contract says: a pending flow reads `failed` with `flow_cancelled` afterwards; a flow
+    // that already ended is left as it is (so one that won the race reads `succeeded`).
+    cancelOAuthFlow: vi.fn(async (_flowId: string) => {
+      if (status.status === 'pending') {
+        status = {
+          ...status,
+          status: 'failed',
+          error: { code: 'flow_cancelled', message: 'The connection was cancelled.' },
+        };
+      }
+      return structuredClone(status);
+    }),
     completeOAuthCallback: vi.fn(notUsed),
   } satisfies CredentialsBackend;
   return {
     backend,
     set(next: Partial<OAuthFlowStatus>) {
       status = { ...status, ...next };
+    },
+    /** Where the backend's flow stands now. */
+    get status(): OAuthFlowStatus {
+      return structuredClone(status);
     },
     succeed(id = 'cred-1', account = 'ada@example.com') {
       credentials.push(credential(id, account));
@@ -152,7 +167,7 @@ let server: ReturnType<typeof fakeBackend>;
 let controller: OAuthFlowController;
 let outcomes: OAuthFlowOutcome[];
 
-function setup(options: { timeoutMs?: number } = {}) {
+function setup() {
   controller = createOAuthFlowController({
     backend: server.backend,
     providerId: 'google-drive',
@@ -162,7 +177,6 @@ function setup(options: { timeoutMs?: number } = {}) {
       channels.push(channel);
       return channel;
     },
-    ...options,
   });
 }
 
@@ -342,26 +356,15 @@ describe('OAuth flow: bad paths', () => {
     expectNothingLeft();
   });
 
-  it('Cancel on a blocked flow ends it quietly', async () => {
+  it('Cancel on a blocked flow ends it quietly, and cancels it at the backend', async () => {
     win.blockPopups = true;
     start();
     await settle();
     controller.cancel();
     expect(controller.getSnapshot().status).toBe('idle');
-    expectNothingLeft();
-  });
-
-  it('popup closed before consent: cancelled only after a few more polls say pending', async () => {
-    start();
     await settle();
-    win.popup.closed = true;
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot().status).toBe('waiting');
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot().status).toBe('waiting');
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelled', reason: 'popup-closed' });
-    expect(outcomes).toHaveLength(1);
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(outcomes).toEqual([]);
     expectNothingLeft();
   });
 
@@ -439,23 +442,7 @@ describe('OAuth flow: bad paths', () => {
     expectNothingLeft();
   });
 
-  it('times out after 5 minutes when the flow would live longer', async () => {
-    server.onStart(async () => ({
-      flowId,
-      authorizationUrl,
-      expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
-    }));
-    start();
-    await settle();
-    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1000);
-    expect(controller.getSnapshot().status).toBe('waiting');
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'expired', reason: 'timeout' });
-    expect(win.popup.close).toHaveBeenCalled();
-    expectNothingLeft();
-  });
-
-  it('times out when the flow’s expiresAt passes first', async () => {
+  it('times out when the flow’s expiresAt passes', async () => {
     server.onStart(async () => ({
       flowId,
       authorizationUrl,
@@ -465,6 +452,8 @@ describe('OAuth flow: bad paths', () => {
     await settle();
     await vi.advanceTimersByTimeAsync(2 * 60_000 + 2_000);
     expect(controller.getSnapshot()).toMatchObject({ status: 'expired', reason: 'timeout' });
+    expect(win.popup.close).toHaveBeenCalled();
+    expectNothingLeft();
   });
 
   it('the backend fails to start the flow: failed with its message, popup closed', async () => {
@@ -534,6 +523,9 @@ describe('OAuth flow: bad paths', () => {
     await settle();
     expect(win.popup.url).toBe('about:blank');
     expect(controller.getSnapshot().status).toBe('cancelled');
+    // The flow the backend created meanwhile is cancelled there too: it can never complete.
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(server.status).toMatchObject({ status: 'failed', error: { code: 'flow_cancelled' } });
     expectNothingLeft();
   });
 });
@@ -565,14 +557,15 @@ describe('OAuth flow: cleanup on every exit', () => {
     [
       'timeout',
       async () => {
-        await vi.advanceTimersByTimeAsync(10 * 60_000);
+        await vi.advanceTimersByTimeAsync(11 * 60_000);
       },
     ],
     [
-      'popup closed',
+      'popup closed, then “I closed it — cancel”',
       async () => {
         win.popup.closed = true;
-        await vi.advanceTimersByTimeAsync(5000);
+        await vi.advanceTimersByTimeAsync(1000);
+        controller.cancel();
       },
     ],
     ['unmount (reset)', () => controller.reset()],
@@ -595,20 +588,24 @@ describe('OAuth flow: cleanup on every exit', () => {
     expect(server.backend.getOAuthFlow.mock.calls.length).toBe(polls);
   });
 
-  it('reset while the account name is being read back ends quietly', async () => {
+  it('reset while the account name is being read back: idle, and the host still hears of the credential', async () => {
     let release!: () => void;
     server.backend.listCredentials.mockImplementationOnce(
       () => new Promise<Credential[]>((resolve) => (release = () => resolve([]))),
     );
     start();
     await settle();
-    server.succeed();
+    server.succeed('cred-3');
     await vi.advanceTimersByTimeAsync(1000);
     controller.reset();
+    expect(controller.getSnapshot().status).toBe('idle');
     release();
     await settle();
     expect(controller.getSnapshot().status).toBe('idle');
-    expect(outcomes).toEqual([]);
+    // The backend already said the flow succeeded: the credential exists, so the host must learn.
+    expect(outcomes).toMatchObject([{ status: 'succeeded', credentialId: 'cred-3' }]);
+    // A flow that already succeeded is not cancelled.
+    expect(server.backend.cancelOAuthFlow).not.toHaveBeenCalled();
     expectNothingLeft();
   });
 
@@ -621,5 +618,344 @@ describe('OAuth flow: cleanup on every exit', () => {
     await settle();
     expect(controller.getSnapshot().status).toBe('waiting');
     expect(server.backend.startOAuth).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('OAuth flow: a popup that reads closed is not a cancel (COOP)', () => {
+  it('says the window may have closed and keeps asking the backend, which alone decides', async () => {
+    start();
+    await settle();
+    win.popup.closed = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', popupClosed: true });
+    const polls = server.backend.getOAuthFlow.mock.calls.length;
+
+    // The consent page is really still open: minutes later the user clicks Allow Access.
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', popupClosed: true });
+    expect(server.backend.getOAuthFlow.mock.calls.length).toBeGreaterThan(polls);
+    expect(outcomes).toEqual([]);
+    expect(server.backend.cancelOAuthFlow).not.toHaveBeenCalled();
+
+    server.succeed('cred-9', 'ada@example.com');
+    channelPost(completion('succeeded'));
+    await settle();
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      credentialId: 'cred-9',
+      account: 'ada@example.com',
+    });
+    expect(outcomes).toHaveLength(1);
+    expectNothingLeft();
+  });
+
+  it('waits until the flow’s own expiresAt, then cancels it at the backend', async () => {
+    start();
+    await settle();
+    win.popup.closed = true;
+    await vi.advanceTimersByTimeAsync(9 * 60_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', popupClosed: true });
+    await vi.advanceTimersByTimeAsync(60_000 + 2_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'expired', reason: 'timeout' });
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expectNothingLeft();
+  });
+
+  it('“I closed it — cancel” cancels the flow at the backend and ends as cancelled', async () => {
+    start();
+    await settle();
+    win.popup.closed = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.cancel();
+    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelling', reason: 'user' });
+    await settle();
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expect(server.status).toMatchObject({ status: 'failed', error: { code: 'flow_cancelled' } });
+    expect(outcomes).toMatchObject([{ status: 'cancelled' }]);
+    expectNothingLeft();
+  });
+
+  it('“Open it again” opens the same flow’s consent page in a new popup', async () => {
+    start();
+    await settle();
+    const first = win.popup;
+    first.closed = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.reopenPopup();
+    expect(win.open).toHaveBeenCalledTimes(2);
+    expect(win.popup).not.toBe(first);
+    expect(win.popup.url).toBe(authorizationUrl);
+    expect(server.backend.startOAuth).toHaveBeenCalledTimes(1);
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'waiting',
+      flowId,
+      popupClosed: false,
+    });
+
+    // The new window's completion message is the one listened to.
+    server.succeed();
+    win.post(completion('succeeded'), { source: win.popup });
+    await settle();
+    expect(controller.getSnapshot().status).toBe('succeeded');
+    expect(win.popup.close).toHaveBeenCalled();
+    expectNothingLeft();
+  });
+
+  it('“Open it again” blocked by the browser: says so, and the flow still listens', async () => {
+    start();
+    await settle();
+    win.popup.closed = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    win.blockPopups = true;
+    controller.reopenPopup();
+    expect(controller.getSnapshot()).toMatchObject({ status: 'blocked', authorizationUrl });
+    server.succeed();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(controller.getSnapshot().status).toBe('succeeded');
+  });
+});
+
+describe('OAuth flow: an abandoned flow can never complete', () => {
+  it('Cancel while waiting cancels the flow at the backend first', async () => {
+    start();
+    await settle();
+    controller.cancel();
+    expect(win.popup.closed).toBe(true);
+    await settle();
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledTimes(1);
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expectNothingLeft();
+  });
+
+  it('a Cancel that lost the race to Allow Access finishes as connected', async () => {
+    start();
+    await settle();
+    // Access was granted a moment ago; no poll has seen it yet.
+    server.succeed('cred-5', 'ada@example.com');
+    controller.cancel();
+    await settle();
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      credentialId: 'cred-5',
+      account: 'ada@example.com',
+    });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['succeeded']);
+    expectNothingLeft();
+  });
+
+  it('the timeout is the flow’s expiresAt, however long the flow lives', async () => {
+    server.onStart(async () => ({
+      flowId,
+      authorizationUrl,
+      expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+    }));
+    start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(controller.getSnapshot().status).toBe('waiting');
+    expect(server.backend.cancelOAuthFlow).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(30 * 60_000 + 2_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'expired', reason: 'timeout' });
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expectNothingLeft();
+  });
+
+  it('a timeout whose cancel finds the flow succeeded finishes as connected', async () => {
+    start();
+    await settle();
+    // Polls keep failing (the backend is unreachable), then access is granted just at the end.
+    server.backend.getOAuthFlow.mockRejectedValue(
+      new CredentialsError(503, { code: 'unavailable', message: 'Down.', retryable: true }),
+    );
+    await vi.advanceTimersByTimeAsync(10 * 60_000 - 1000);
+    server.succeed('cred-6', 'ada@example.com');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'succeeded', credentialId: 'cred-6' });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['succeeded']);
+  });
+
+  it('unmount (reset) cancels the flow at the backend', async () => {
+    start();
+    await settle();
+    controller.reset();
+    await settle();
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+    expect(server.status).toMatchObject({ status: 'failed', error: { code: 'flow_cancelled' } });
+    expect(controller.getSnapshot().status).toBe('idle');
+    expect(outcomes).toEqual([]);
+  });
+
+  it('unmount (reset) just after Allow Access: idle, and the host still hears of the credential', async () => {
+    start();
+    await settle();
+    server.succeed('cred-8');
+    controller.reset();
+    await settle();
+    expect(controller.getSnapshot().status).toBe('idle');
+    expect(outcomes).toMatchObject([{ status: 'succeeded', credentialId: 'cred-8' }]);
+  });
+
+  it('starting a new flow while the old one is still being cancelled cancels the old one', async () => {
+    start();
+    await settle();
+    let answer!: () => void;
+    server.backend.cancelOAuthFlow.mockImplementationOnce(
+      (id: string) =>
+        new Promise<OAuthFlowStatus>((resolve) => {
+          answer = () => resolve({ ...server.status, flowId: id });
+        }),
+    );
+    controller.cancel();
+    expect(controller.getSnapshot().status).toBe('cancelling');
+    server.onStart(async () => ({
+      flowId: 'flow-2',
+      authorizationUrl,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    }));
+    start();
+    expect(win.open).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', flowId: 'flow-2' });
+    answer();
+    await settle();
+    // The old flow's answer does not disturb the new one.
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', flowId: 'flow-2' });
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledTimes(1);
+    expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+  });
+
+  it('a cancel the backend never answers still ends the flow, in a few seconds', async () => {
+    start();
+    await settle();
+    server.backend.cancelOAuthFlow.mockImplementationOnce(() => new Promise(() => {}));
+    controller.cancel();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expectNothingLeft();
+  });
+
+  it('a cancel that fails (offline) still ends the flow as cancelled', async () => {
+    start();
+    await settle();
+    server.backend.cancelOAuthFlow.mockRejectedValueOnce(
+      new CredentialsError(0, { code: 'network_error', message: 'offline', retryable: true }),
+    );
+    controller.cancel();
+    await settle();
+    expect(controller.getSnapshot()).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expectNothingLeft();
+  });
+});
+
+describe('OAuth flow: the credential read-back is bounded', () => {
+  it('a read-back that never answers finishes as connected, without the account name', async () => {
+    server.backend.listCredentials.mockImplementationOnce(() => new Promise(() => {}));
+    start();
+    await settle();
+    server.succeed('cred-4');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(controller.getSnapshot().status).toBe('waiting');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      credentialId: 'cred-4',
+      credential: null,
+      account: null,
+    });
+    expect(outcomes).toHaveLength(1);
+    expectNothingLeft();
+  });
+
+  it('the read-back request is aborted when it is given up', async () => {
+    let signal: AbortSignal | undefined;
+    server.backend.listCredentials.mockImplementationOnce(
+      (_filter?: unknown, options?: { signal?: AbortSignal }) => {
+        signal = options?.signal;
+        return new Promise(() => {});
+      },
+    );
+    start();
+    await settle();
+    server.succeed();
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(controller.getSnapshot().status).toBe('succeeded');
+    expect(signal?.aborted).toBe(true);
+  });
+});
+
+describe('OAuth flow: only safe authorization URLs are opened', () => {
+  const refused = [
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'http://accounts.example/o/oauth2/auth',
+    'http://localhost.evil.example/authorize',
+    'http://10.0.0.1/authorize',
+    'ftp://accounts.example/authorize',
+    'about:blank',
+    '/relative/authorize',
+    'not a url',
+  ];
+
+  it.each(refused)(
+    '%s: the flow fails, the blank popup closes, the flow is cancelled',
+    async (url) => {
+      server.onStart(async () => ({
+        flowId,
+        authorizationUrl: url,
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      }));
+      start();
+      await settle();
+      expect(win.popup.url).toBe('about:blank');
+      expect(win.popup.close).toHaveBeenCalled();
+      expect(controller.getSnapshot()).toMatchObject({
+        status: 'failed',
+        stage: 'start',
+        flowId,
+        error: { code: 'unsafe_authorization_url' },
+      });
+      expect(server.backend.cancelOAuthFlow).toHaveBeenCalledWith(flowId);
+      expect(outcomes).toHaveLength(1);
+      expectNothingLeft();
+    },
+  );
+
+  it('a blocked popup never offers an unsafe URL for a new tab', async () => {
+    server.onStart(async () => ({
+      flowId,
+      authorizationUrl: 'javascript:alert(1)',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    }));
+    win.blockPopups = true;
+    start();
+    await settle();
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'failed',
+      error: { code: 'unsafe_authorization_url' },
+    });
+  });
+
+  const allowed = [
+    'https://accounts.example/o/oauth2/auth?x=1',
+    'http://localhost:5173/oauth-provider/authorize.html',
+    'http://127.0.0.1:4173/authorize',
+    'http://127.8.9.10/authorize',
+    'http://[::1]:8080/authorize',
+  ];
+
+  it.each(allowed)('%s is opened', async (url) => {
+    server.onStart(async () => ({
+      flowId,
+      authorizationUrl: url,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    }));
+    start();
+    await settle();
+    expect(win.popup.url).toBe(url);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'waiting', authorizationUrl: url });
   });
 });

@@ -23,6 +23,15 @@ export const oauth = {
       bodyTab: (p: { provider: string }) =>
         `Finish in the ${p.provider} tab: review the permissions, then click Allow Access. This dialog updates by itself.`,
       focus: 'Focus the window',
+      /** The popup reads closed: maybe it is (the user closed it), maybe the provider's COOP hides it. */
+      mayHaveClosed: 'Waiting for the provider… (the window may have closed)',
+      mayHaveClosedHelp: (p: { provider: string }) =>
+        `If the ${p.provider} window is still open, finish there and this updates by itself. If you closed it, cancel, or open it again.`,
+      closedCancel: 'I closed it — cancel',
+      reopen: 'Open it again',
+    },
+    cancelling: {
+      body: (p: { provider: string }) => `Closing the ${p.provider} sign-in request…`,
     },
     blocked: {
       title: 'The sign-in window was blocked',
@@ -43,6 +52,8 @@ export const oauth = {
       clientRequired: (p: { provider: string }) =>
         `${p.provider} needs an OAuth client before it can connect.`,
       setUpClient: 'OAuth Client Settings',
+      unsafeUrl: (p: { provider: string }) =>
+        `The server sent a ${p.provider} sign-in address that is not a secure (https) link, so it was not opened. Ask whoever runs this service to check its OAuth settings.`,
     },
     expired: {
       title: 'The sign-in request expired',
@@ -52,9 +63,6 @@ export const oauth = {
     cancelled: {
       title: 'Connection cancelled',
       body: (p: { provider: string }) => `${p.provider} was not connected.`,
-      popupClosedTitle: 'The window was closed before access was granted',
-      popupClosedBody: (p: { provider: string }) =>
-        `${p.provider} was not connected. Try again when you are ready, and click Allow Access in the window that opens.`,
     },
     succeeded: {
       title: (p: { provider: string }) => `${p.provider} connected`,

@@ -24,6 +24,14 @@ export const oauth: OAuthMessages = {
       bodyTab: (p: { provider: string }) =>
         `请在 ${p.provider} 标签页中完成操作：查看所需权限，然后点击“允许访问”。此对话框会自动更新。`,
       focus: '切换到该窗口',
+      mayHaveClosed: '正在等待服务提供方…（窗口可能已关闭）',
+      mayHaveClosedHelp: (p: { provider: string }) =>
+        `如果 ${p.provider} 窗口仍然打开，请在其中完成操作，此对话框会自动更新。如果你已关闭该窗口，请取消，或重新打开。`,
+      closedCancel: '我已关闭——取消',
+      reopen: '重新打开',
+    },
+    cancelling: {
+      body: (p: { provider: string }) => `正在关闭 ${p.provider} 登录请求…`,
     },
     blocked: {
       title: '登录窗口被拦截',
@@ -43,6 +51,8 @@ export const oauth: OAuthMessages = {
       clientRequired: (p: { provider: string }) =>
         `${p.provider} 需要先设置 OAuth 客户端才能连接。`,
       setUpClient: 'OAuth 客户端设置',
+      unsafeUrl: (p: { provider: string }) =>
+        `服务器发来的 ${p.provider} 登录地址不是安全的（https）链接，因此未打开。请联系此服务的管理员检查其 OAuth 设置。`,
     },
     expired: {
       title: '登录请求已过期',
@@ -52,9 +62,6 @@ export const oauth: OAuthMessages = {
     cancelled: {
       title: '已取消连接',
       body: (p: { provider: string }) => `${p.provider} 未连接。`,
-      popupClosedTitle: '窗口在授予访问权限之前被关闭',
-      popupClosedBody: (p: { provider: string }) =>
-        `${p.provider} 未连接。准备好后请重试，并在打开的窗口中点击“允许访问”。`,
     },
     succeeded: {
       title: (p: { provider: string }) => `已连接 ${p.provider}`,
