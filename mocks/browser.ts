@@ -17,6 +17,11 @@ export interface StartMockBackendOptions {
   serviceWorkerUrl?: string;
   /** The localStorage key holding the state. */
   storageKey?: string;
+  /**
+   * The app's origin: the OAuth redirect URI (`<origin>/oauth-callback.html`) and the simulated
+   * consent page are built from it, never from a request. Default: this page's origin.
+   */
+  appOrigin?: string;
 }
 
 /** A running mock backend in the browser. */
@@ -41,6 +46,7 @@ export async function startMockBackend(
     quiet = true,
     baseUrl = '/api',
     serviceWorkerUrl = '/mockServiceWorker.js',
+    appOrigin = window.location.origin,
   } = options;
   if (scenario !== undefined && !isScenarioName(scenario)) {
     throw new Error(
@@ -51,7 +57,7 @@ export async function startMockBackend(
     storage: window.localStorage,
     key: options.storageKey ?? MOCK_STORE_KEY,
   });
-  const worker = setupWorker(...handlersForScenario(scenario, { store, baseUrl }));
+  const worker = setupWorker(...handlersForScenario(scenario, { store, baseUrl, appOrigin }));
   const apiPath = new URL(baseUrl, window.location.href).pathname.replace(/\/$/, '');
   await worker.start({
     serviceWorker: { url: serviceWorkerUrl },

@@ -3,7 +3,7 @@
  * stories. Environment-specific starters live in `mocks/browser.ts` (service worker) and
  * `mocks/node.ts` (msw/node), kept apart so neither environment bundles the other's MSW.
  */
-export { createHandlers, errorResponse } from './handlers';
+export { createHandlers, createRequestGuards, errorResponse } from './handlers';
 export type { CreateHandlersOptions } from './handlers';
 export {
   createMockStore,

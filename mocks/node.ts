@@ -10,6 +10,11 @@ export interface CreateMockServerOptions {
   scenario?: ScenarioName;
   /** Where the contract is mounted. Node has no page origin, so it is absolute (default `http://localhost/api`). */
   baseUrl?: string;
+  /**
+   * The app's origin, which the OAuth redirect URI is built from, never from a request.
+   * Default: the origin of `baseUrl` (`http://localhost`).
+   */
+  appOrigin?: string;
 }
 
 /** A mock backend for Node (Vitest, scripts). */
@@ -23,8 +28,9 @@ export interface MockServer {
 export function createMockServer(options: CreateMockServerOptions = {}): MockServer {
   const store = options.store ?? createMockStore();
   const baseUrl = options.baseUrl ?? 'http://localhost/api';
+  const appOrigin = options.appOrigin ?? new URL(baseUrl).origin;
   return {
-    server: setupServer(...handlersForScenario(options.scenario, { store, baseUrl })),
+    server: setupServer(...handlersForScenario(options.scenario, { store, baseUrl, appOrigin })),
     store,
   };
 }

@@ -5,22 +5,74 @@ import type {
   SaveOAuthClientInput,
   UpdateCredentialInput,
 } from '../src/credentials/backend';
-import { badRequest } from './store/http-error';
+import { checkIdempotencyKey } from '../src/rules/idempotency';
+import { checkBodySize, checkJsonMediaType } from '../src/rules/request-body';
+import { badRequest, MockHttpError } from './store/http-error';
 
 /**
  * Request bodies as the mock server checks them: a real server cannot trust a client's types,
  * so a malformed body is a 400 here, before the store's own 422 checks.
  */
 
-/** The JSON body, `{}` when there is none; 400 when it is not JSON. */
+/**
+ * The JSON body, `{}` when there is none. Refused before it is parsed: over 64 KB (413, from
+ * `Content-Length` before reading, then from what was read), sent as anything but
+ * `application/json` (415), not UTF-8 or not JSON (400).
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const declared = checkBodySize(request.headers.get('Content-Length'));
+  if (declared) throw new MockHttpError(413, { ...declared, retryable: false });
+  const bytes = await readAtMostLimit(request);
+  if (bytes.byteLength === 0) return {};
+  const mediaType = checkJsonMediaType(request.headers.get('Content-Type'));
+  if (mediaType) throw new MockHttpError(415, { ...mediaType, retryable: false });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw badRequest('The request body is not valid UTF-8.');
+  }
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }
+}
+
+/** The body's bytes, read only up to the limit: one byte more and the read stops with a 413. */
+async function readAtMostLimit(request: Request): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    const tooLarge = checkBodySize(size);
+    if (tooLarge) {
+      // Not awaited: cancelling one branch of a teed body (MSW clones requests) settles only
+      // once every branch is cancelled.
+      reader.cancel().catch(() => undefined);
+      throw new MockHttpError(413, { ...tooLarge, retryable: false });
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The request's `Idempotency-Key`, or null without one; 400 when it is malformed. */
+export function readIdempotencyKey(request: Request): string | null {
+  const key = request.headers.get('Idempotency-Key');
+  if (key === null) return null;
+  const problem = checkIdempotencyKey(key);
+  if (problem) throw badRequest(problem.message);
+  return key;
 }
 
 export function parseCreateApiKeyInput(body: unknown): CreateApiKeyInput {

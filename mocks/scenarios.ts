@@ -1,5 +1,5 @@
 import { delay, http, type HttpHandler } from 'msw';
-import { createHandlers, errorResponse } from './handlers';
+import { createHandlers, createRequestGuards, errorResponse } from './handlers';
 import type { MockStore } from './store';
 import type { SeedName } from './store/seeds';
 
@@ -23,6 +23,8 @@ export interface ScenarioHandlersOptions {
   latencyMs?: number;
   /** The `slow` scenario's delay (default 1500 ms). */
   slowLatencyMs?: number;
+  /** The app's origin, which the OAuth redirect URI is built from (see `CreateHandlersOptions`). */
+  appOrigin?: string;
 }
 
 /** The seed a scenario starts from, for the scenarios that are about data. */
@@ -40,7 +42,7 @@ export function handlersForScenario(
   name: ScenarioName | undefined,
   options: ScenarioHandlersOptions,
 ): HttpHandler[] {
-  const { store, baseUrl = '/api', latencyMs, slowLatencyMs = 1500 } = options;
+  const { store, baseUrl = '/api', latencyMs, slowLatencyMs = 1500, appOrigin } = options;
   const everything = `${baseUrl}/*`;
   const seed = name && scenarioSeeds[name];
   if (seed) store.ensureSeed(seed);
@@ -84,5 +86,10 @@ export function handlersForScenario(
     default:
       break;
   }
-  return [...overrides, ...createHandlers({ store, baseUrl, latencyMs })];
+  // The request guards go first: a malformed path must not reach an override's routing either.
+  return [
+    ...createRequestGuards(baseUrl),
+    ...overrides,
+    ...createHandlers({ store, baseUrl, latencyMs, appOrigin }),
+  ];
 }

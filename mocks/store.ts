@@ -11,6 +11,7 @@ import type {
 } from '../src/credentials/backend';
 import { findProviderFixture, platformClientId } from './fixtures';
 import * as credentials from './store/credential-operations';
+import type { IdempotentRequest } from './store/credential-operations';
 import { createMemoryStorage, type StorageLike } from './store/memory-storage';
 import * as oauthClients from './store/oauth-client-operations';
 import * as flows from './store/oauth-flow-operations';
@@ -34,15 +35,25 @@ export interface CreateMockStoreOptions {
 /**
  * The mock server's state and rules: what a real credentials server would do behind the REST
  * contract, without HTTP. Methods throw {@link MockHttpError} where the server would answer an
- * error status. `origin` arguments are the request's origin, which the redirect URI and the
- * authorization URL are built from.
+ * error status. `origin` arguments are the app's origin, which the redirect URI and the
+ * authorization URL are built from: the handlers pass the one they were configured with, never
+ * one taken from a request.
  */
 export interface MockStore {
   /** The store's clock. */
   now(): number;
   listProviders(): Provider[];
   listCredentials(filter?: { providerId?: string }): Credential[];
-  createApiKeyCredential(providerId: string, input: CreateApiKeyInput): Credential;
+  /**
+   * With `idempotency` (the request's `Idempotency-Key` and the hash of its body), a repeat of
+   * an earlier create (same key, same body, within 24 hours) answers what that one did and
+   * stores nothing; the same key with another body is a 422 `idempotency_key_reused`.
+   */
+  createApiKeyCredential(
+    providerId: string,
+    input: CreateApiKeyInput,
+    idempotency?: IdempotentRequest,
+  ): Credential;
   /** `ifMatch` is the raw `If-Match` header (null when absent). */
   updateCredential(
     credentialId: string,
@@ -105,6 +116,8 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
     const cutoff = now() - RETENTION_MS;
     state.flows = state.flows.filter((flow) => flow.expiresAt > cutoff);
     state.authorizationCodes = state.authorizationCodes.filter((code) => code.expiresAt > cutoff);
+    // An Idempotency-Key is forgotten as soon as its 24 hours are over.
+    state.idempotentCreates = state.idempotentCreates.filter((entry) => entry.expiresAt > now());
     storage.setItem(key, JSON.stringify(state));
   }
 
@@ -127,14 +140,22 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
     listProviders: () => read((state) => listProviders(state)),
     listCredentials: (filter) =>
       read((state) => credentials.listCredentials(state, filter?.providerId, now())),
-    createApiKeyCredential: (providerId, input) =>
-      write((state) =>
-        credentials.credentialView(
+    createApiKeyCredential: (providerId, input, idempotency) =>
+      write((state) => {
+        if (idempotency) {
+          const earlier = credentials.replayIdempotentCreate(state, providerId, idempotency, now());
+          if (earlier) return earlier;
+        }
+        const created = credentials.credentialView(
           state,
           credentials.createApiKeyCredential(state, providerId, input, now()),
           now(),
-        ),
-      ),
+        );
+        if (idempotency) {
+          credentials.rememberIdempotentCreate(state, providerId, idempotency, created, now());
+        }
+        return created;
+      }),
     updateCredential: (credentialId, ifMatch, input) =>
       write((state) =>
         credentials.credentialView(
@@ -218,3 +239,4 @@ export { createMemoryStorage, type StorageLike } from './store/memory-storage';
 export { MockHttpError } from './store/http-error';
 export { seedNames, isSeedName, type SeedName } from './store/seeds';
 export type { StoredAuthorizationCode } from './store/state';
+export type { IdempotentRequest } from './store/credential-operations';

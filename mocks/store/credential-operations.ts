@@ -4,12 +4,20 @@ import type {
   CredentialStatus,
   UpdateCredentialInput,
 } from '../../src/credentials/backend';
+import { checkFieldValues, maskValues } from '../../src/rules/field-values';
+import { IDEMPOTENCY_KEY_TTL_MS } from '../../src/rules/idempotency';
+import { checkName, nameKey, numberedName } from '../../src/rules/names';
 import { findProviderFixture, providerBehaviours, type ProviderFixture } from '../fixtures';
-import { checkFieldValues, maskValues } from './field-values';
 import { badRequest, conflict, MockHttpError, notFound, validationFailed } from './http-error';
-import { nameProblem, numberedName, sameName } from './names';
 import { requireProvider } from './provider-catalog';
 import type { StoreState, StoredCredential } from './state';
+
+/**
+ * The mock is a development backend: URL fields may also name this machine (`http://localhost`,
+ * `127.0.0.1`, `[::1]`), for a self-hosted service next to the demo. A production backend
+ * refuses every loopback host (see `checkUrlField`).
+ */
+const DEVELOPMENT_BACKEND = true;
 
 /** A stored credential as the API shows it: secrets masked, status and default computed. */
 export function credentialView(
@@ -71,6 +79,54 @@ export function takenNames(state: StoreState, providerId: string, exceptId?: str
     .map((stored) => stored.name);
 }
 
+/** The `Idempotency-Key` of a create and the hash of its body (see `idempotencyFingerprint`). */
+export interface IdempotentRequest {
+  key: string;
+  bodyHash: string;
+}
+
+/**
+ * The answer an earlier create with this provider's `Idempotency-Key` gave, when the same body
+ * is sent again; a 422 `idempotency_key_reused` when another body is; null for a new key.
+ */
+export function replayIdempotentCreate(
+  state: StoreState,
+  providerId: string,
+  request: IdempotentRequest,
+  now: number,
+): Credential | null {
+  const earlier = state.idempotentCreates.find(
+    (entry) =>
+      entry.providerId === providerId && entry.key === request.key && entry.expiresAt > now,
+  );
+  if (!earlier) return null;
+  if (earlier.bodyHash !== request.bodyHash) {
+    throw new MockHttpError(422, {
+      code: 'idempotency_key_reused',
+      message: 'This Idempotency-Key was already used for a different request.',
+      retryable: false,
+    });
+  }
+  return earlier.response;
+}
+
+/** Remembers a successful create's answer under its key for 24 hours. */
+export function rememberIdempotentCreate(
+  state: StoreState,
+  providerId: string,
+  request: IdempotentRequest,
+  response: Credential,
+  now: number,
+): void {
+  state.idempotentCreates.push({
+    providerId,
+    key: request.key,
+    bodyHash: request.bodyHash,
+    response,
+    expiresAt: now + IDEMPOTENCY_KEY_TTL_MS,
+  });
+}
+
 export function createApiKeyCredential(
   state: StoreState,
   providerId: string,
@@ -83,11 +139,11 @@ export function createApiKeyCredential(
   }
   const checked = checkFieldValues(provider.apiKeyFields, input.values, {
     urlFields: providerBehaviours[provider.id]?.urlFields,
+    development: DEVELOPMENT_BACKEND,
   });
-  const name = (input.name ?? '').trim();
+  const { name, problem } = checkName(input.name ?? '');
   const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
-  const problem = name === '' ? null : nameProblem(name);
-  if (problem) fieldErrors.name = problem;
+  if (problem) fieldErrors.name = problem.message;
   if (!checked.ok || problem) throw validationFailed(fieldErrors);
 
   const taken = takenNames(state, provider.id);
@@ -129,11 +185,14 @@ export function updateCredential(
   const checked = checkFieldValues(fields, input.values ?? {}, {
     previous: stored.values,
     urlFields: providerBehaviours[provider.id]?.urlFields,
+    development: DEVELOPMENT_BACKEND,
   });
-  const name = input.name === undefined ? stored.name : input.name.trim();
+  const { name, problem } =
+    input.name === undefined
+      ? { name: stored.name, problem: null }
+      : checkName(input.name, { required: true });
   const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
-  const problem = name === '' ? 'Enter a name.' : nameProblem(name);
-  if (problem) fieldErrors.name = problem;
+  if (problem) fieldErrors.name = problem.message;
   if (!checked.ok || problem) throw validationFailed(fieldErrors);
   assertNameFree(provider, name, takenNames(state, provider.id, stored.id));
 
@@ -184,8 +243,10 @@ export function setDefaultCredential(
   state.defaults[provider.id] = stored.id;
 }
 
+/** Names are unique per provider ignoring case and Unicode normalisation (see `nameKey`). */
 function assertNameFree(provider: ProviderFixture, name: string, taken: readonly string[]): void {
-  if (taken.some((other) => sameName(other, name))) {
+  const key = nameKey(name);
+  if (taken.some((other) => nameKey(other) === key)) {
     throw conflict(
       'duplicate_name',
       `A ${provider.name} credential named "${name}" already exists.`,

@@ -3,7 +3,9 @@ import {
   type OAuthClientSettings,
   type SaveOAuthClientInput,
 } from '../../src/credentials/backend';
-import { checkFieldValues, SECRET_MAX_BYTES } from './field-values';
+import { hasControlCharacter, hasFormatCharacter } from '../../src/rules/characters';
+import { checkFieldValues } from '../../src/rules/field-values';
+import { checkSecret } from '../../src/rules/secrets';
 import { validationFailed } from './http-error';
 import { oauthClientOf, requireOAuth, requireProvider } from './provider-catalog';
 import type { StoreState, StoredOAuthClient } from './state';
@@ -62,7 +64,9 @@ export function saveOAuthClient(
   const fieldErrors: Record<string, string> = {};
   const clientId = (input.clientId ?? '').trim();
   if (clientId === '') fieldErrors.clientId = 'Client ID is required.';
-  else if (/\s/.test(clientId)) fieldErrors.clientId = 'Client ID must not contain spaces.';
+  else if (/\s/u.test(clientId)) fieldErrors.clientId = 'Client ID must not contain spaces.';
+  else if (hasControlCharacter(clientId) || hasFormatCharacter(clientId))
+    fieldErrors.clientId = 'Client ID must contain only printable characters.';
 
   const secret = clientSecretToStore(input.clientSecret, saved);
   if (typeof secret === 'object') fieldErrors.clientSecret = secret.error;
@@ -93,11 +97,8 @@ function clientSecretToStore(
   if ((given === undefined || given === SECRET_MASK) && kept !== undefined) return kept;
   const secret = (given ?? '').trim();
   if (secret === '' || secret === SECRET_MASK) return { error: 'Client Secret is required.' };
-  if (/\s/.test(secret)) return { error: 'Client Secret must not contain spaces or line breaks.' };
-  if (new TextEncoder().encode(secret).length > SECRET_MAX_BYTES) {
-    return { error: 'Client Secret is too long (at most 4 KB).' };
-  }
-  return secret;
+  const problem = checkSecret(secret, 'Client Secret');
+  return problem ? { error: problem.message } : secret;
 }
 
 /** Forgets the custom client: back to the platform's client, or to none where there is none. */

@@ -1,8 +1,9 @@
 import type { OAuthFlowStatus } from '../../src/credentials/backend';
+import { checkName, NAME_MAX_CHARACTERS, suffixedName } from '../../src/rules/names';
+import { capProviderText } from '../../src/rules/provider-text';
 import { providerBehaviours } from '../fixtures';
 import { insertCredential, requireCredential, takenNames } from './credential-operations';
 import { badRequest, conflict, notFound, validationFailed } from './http-error';
-import { suffixedName } from './names';
 import { clientIdInUse, requireOAuth, requireProvider } from './provider-catalog';
 import { redirectUriFor } from './oauth-client-operations';
 import { randomToken } from './random';
@@ -147,12 +148,14 @@ export function completeCallback(
   }
 
   if (input.error !== undefined) {
+    // Whatever the redirect carried is the provider's (or a forger's) text: capped, then kept.
+    const providerError = capProviderText(input.error);
     return fail(
       flow,
-      input.error,
-      input.error === 'access_denied'
+      providerError,
+      providerError === 'access_denied'
         ? 'Access was denied.'
-        : `The provider reported "${input.error}".`,
+        : capProviderText(`The provider reported "${providerError}".`),
     );
   }
   if (input.code === undefined)
@@ -176,7 +179,7 @@ export function completeCallback(
     if (!target)
       return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
     target.tokens = newTokens();
-    target.account = code.account;
+    target.account = capProviderText(code.account);
     target.health = 'active';
     target.expiresAt = tokenExpiry(flow.providerId, now);
     target.version += 1;
@@ -185,13 +188,14 @@ export function completeCallback(
   }
 
   const id = crypto.randomUUID();
+  const account = capProviderText(code.account);
   insertCredential(state, {
     id,
     providerId: flow.providerId,
-    name: suffixedName(code.account, takenNames(state, flow.providerId)),
+    name: suffixedName(nameFromAccount(account), takenNames(state, flow.providerId)),
     method: 'oauth2',
     values: {},
-    account: code.account,
+    account,
     tokens: newTokens(),
     health: 'active',
     version: 1,
@@ -200,6 +204,18 @@ export function completeCallback(
     expiresAt: tokenExpiry(flow.providerId, now),
   });
   return succeed(flow, id);
+}
+
+/**
+ * A credential name from the provider's account name, which the name rules do not bind: cut to
+ * leave room for a " (2)" suffix, or a plain name when what is left breaks a name rule.
+ */
+function nameFromAccount(account: string): string {
+  const cut = Array.from(account)
+    .slice(0, NAME_MAX_CHARACTERS - 5)
+    .join('');
+  const { name, problem } = checkName(cut);
+  return problem === null && name !== '' ? name : 'OAuth account';
 }
 
 function codeFits(

@@ -1,4 +1,9 @@
-import type { AuthMethod, CredentialValues, OAuthFlowState } from '../../src/credentials/backend';
+import type {
+  AuthMethod,
+  Credential,
+  CredentialValues,
+  OAuthFlowState,
+} from '../../src/credentials/backend';
 
 /**
  * What the mock server keeps. It plays the server, so it holds real secrets (API keys, client
@@ -16,9 +21,11 @@ export interface StoreState {
   oauthClients: Record<string, StoredOAuthClient>;
   flows: StoredFlow[];
   authorizationCodes: StoredAuthorizationCode[];
+  /** Creates made with an `Idempotency-Key`, remembered for 24 hours. */
+  idempotentCreates: StoredIdempotentCreate[];
 }
 
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 export interface StoredCredential {
   id: string;
@@ -75,6 +82,17 @@ export interface StoredAuthorizationCode {
   expiresAt: number;
 }
 
+/** A create made with an `Idempotency-Key`: what a repeat of it is answered with. */
+export interface StoredIdempotentCreate {
+  providerId: string;
+  key: string;
+  /** SHA-256 (hex) of the request body's canonical form: a repeat must send the same body. */
+  bodyHash: string;
+  /** The 201 response's credential, as first answered (secrets masked). */
+  response: Credential;
+  expiresAt: number;
+}
+
 /** A state with no credentials, clients, flows or codes. */
 export function emptyState(seed: string): StoreState {
   return {
@@ -85,6 +103,7 @@ export function emptyState(seed: string): StoreState {
     oauthClients: {},
     flows: [],
     authorizationCodes: [],
+    idempotentCreates: [],
   };
 }
 

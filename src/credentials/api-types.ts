@@ -343,7 +343,7 @@ export interface components {
         CredentialList: {
             credentials: components["schemas"]["Credential"][];
         };
-        /** @description A new API key credential. `name` is trimmed and holds 1 to 100 characters (as people count them), with no control, format (zero-width) or bidi-control characters, unique per provider ignoring case and Unicode normalisation; empty or missing lets the backend choose one. `values` keys must be the provider's API key field names. Secrets are at most 4 KB, printable, with no inner whitespace. URL fields (such as Firecrawl's `base_url`) must be `https:` (or `http:` on a loopback host, for self-hosted development), carry no user name or password, and name no private, loopback, link-local or metadata address. */
+        /** @description A new API key credential. `name` is trimmed and holds 1 to 100 characters (as people count them), with no control, format (zero-width) or bidi-control characters, unique per provider ignoring case and Unicode normalisation; empty or missing lets the backend choose one. `values` keys must be the provider's API key field names. Secrets are at most 4 KB, printable, with no inner whitespace. URL fields (such as Firecrawl's `base_url`) must be `https:`, carry no user name or password, and name no private, loopback, link-local or metadata address, in whatever form the URL parser accepts it (decimal, octal or hex IPv4, IPv4-mapped IPv6), nor a name only a local network resolves. A backend in development mode (the mock is one) also accepts `http:` or `https:` on exactly `localhost`, `127.0.0.1` or `[::1]`, for a self-hosted service next to it; a production backend refuses every loopback host. */
         CreateApiKeyInput: {
             name?: string;
             values: components["schemas"]["CredentialValues"];
@@ -709,7 +709,7 @@ export interface components {
         ProviderId: string;
         /** @description The credential's id. */
         CredentialId: string;
-        /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers it for 24 hours per caller: the same key with the same body returns the original result (and makes nothing new); the same key with a different body is refused with 422 `idempotency_key_reused`. */
+        /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers a successful create's key for 24 hours per caller and provider: the same key with the same body (the same JSON, whatever the order of its keys) is answered with the original result, 201 again, and makes nothing new; the same key with a different body is refused with 422 `idempotency_key_reused`. A malformed key is refused with 400. */
         IdempotencyKey: string;
         /** @description The credential `version` the change is based on, as an entity tag (`"3"`). A bare number (`3`) is accepted too. */
         IfMatch: string;
@@ -781,7 +781,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers it for 24 hours per caller: the same key with the same body returns the original result (and makes nothing new); the same key with a different body is refused with 422 `idempotency_key_reused`. */
+                /** @description A client-chosen unique key (e.g. a UUID) for this create. The backend remembers a successful create's key for 24 hours per caller and provider: the same key with the same body (the same JSON, whatever the order of its keys) is answered with the original result, 201 again, and makes nothing new; the same key with a different body is refused with 422 `idempotency_key_reused`. A malformed key is refused with 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {

@@ -1,4 +1,8 @@
-/** Machine-readable reasons a backend call failed. `network_error` means no response at all. */
+/**
+ * Machine-readable reasons a backend call failed. `network_error` means no response at all;
+ * `invalid_response` a success whose body is not what the contract promises (not JSON, or the
+ * wrong shape). The backend's own codes (see the contract's `ErrorBody`) come through as sent.
+ */
 export type CredentialsErrorCode =
   | 'bad_request'
   | 'unauthorized'
@@ -6,10 +10,15 @@ export type CredentialsErrorCode =
   | 'not_found'
   | 'duplicate_name'
   | 'version_conflict'
+  | 'precondition_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'validation_failed'
+  | 'idempotency_key_reused'
   | 'rate_limited'
   | 'server_error'
   | 'network_error'
+  | 'invalid_response'
   | (string & {});
 
 /** The error envelope's payload, as the contract defines it. */
@@ -23,7 +32,8 @@ export interface CredentialsErrorBody {
 
 /**
  * The one error type every `CredentialsBackend` rejects with, so the UI can say what happened
- * and whether trying again helps. `status` is the HTTP status, or 0 when no response came back.
+ * and whether trying again helps. `status` is the HTTP status, or 0 when no response came back
+ * (including a call refused before sending, such as an id that cannot go into a path).
  */
 export class CredentialsError extends Error {
   readonly status: number;

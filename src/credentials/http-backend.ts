@@ -14,6 +14,7 @@ import type {
   SaveOAuthClientInput,
   UpdateCredentialInput,
 } from './backend';
+import { checkPathId } from '../rules/path-ids';
 import {
   CredentialsError,
   type CredentialsErrorBody,
@@ -50,8 +51,10 @@ interface Outcome<T> {
  * Every failure rejects with a {@link CredentialsError}: the contract's error envelope when the
  * backend sent one, a status-derived error otherwise (`server_error` for 5xx), status 0 and
  * `network_error` when no response came back, `invalid_response` when a success carried no
- * JSON (typically an HTML fallback page: the backend is not mounted at `baseUrl`). An aborted
- * call rejects with the abort reason as-is, so callers can tell a cancel from a failure.
+ * JSON (typically an HTML fallback page: the backend is not mounted at `baseUrl`) or JSON of
+ * the wrong shape. Ids are path-encoded; an id that would still leave its route (empty, `.` or
+ * `..`) rejects with status 0 and `bad_request` before anything is sent. An aborted call
+ * rejects with the abort reason as-is, so callers can tell a cancel from a failure.
  *
  * @example
  * const backend = createHttpCredentialsBackend({
@@ -73,7 +76,7 @@ export function createHttpCredentialsBackend(
   return {
     async listProviders(call?: CallOptions): Promise<Provider[]> {
       const outcome = client.GET('/providers', { headers: await headers(), signal: call?.signal });
-      const { providers } = await json(outcome);
+      const { providers } = await json(outcome, isProviderList);
       return providers;
     },
 
@@ -87,7 +90,7 @@ export function createHttpCredentialsBackend(
         headers: await headers(),
         signal: call?.signal,
       });
-      const { credentials } = await json(outcome);
+      const { credentials } = await json(outcome, isCredentialList);
       return credentials;
     },
 
@@ -96,6 +99,7 @@ export function createHttpCredentialsBackend(
       input: CreateApiKeyInput,
       create?: CreateOptions,
     ): Promise<Credential> {
+      pathId(providerId);
       const header =
         create?.idempotencyKey === undefined ? {} : { 'Idempotency-Key': create.idempotencyKey };
       const outcome = client.POST('/providers/{providerId}/credentials', {
@@ -103,7 +107,7 @@ export function createHttpCredentialsBackend(
         body: input,
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isCredential);
     },
 
     async updateCredential(
@@ -111,15 +115,17 @@ export function createHttpCredentialsBackend(
       version: number,
       input: UpdateCredentialInput,
     ): Promise<Credential> {
+      pathId(credentialId);
       const outcome = client.PATCH('/credentials/{credentialId}', {
         params: { path: { credentialId }, header: { 'If-Match': `"${version}"` } },
         body: input,
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isCredential);
     },
 
     async deleteCredential(credentialId: string, version: number): Promise<void> {
+      pathId(credentialId);
       const outcome = client.DELETE('/credentials/{credentialId}', {
         params: { path: { credentialId }, header: { 'If-Match': `"${version}"` } },
         headers: await headers(),
@@ -128,6 +134,7 @@ export function createHttpCredentialsBackend(
     },
 
     async setDefaultCredential(providerId: string, credentialId: string): Promise<void> {
+      pathId(providerId);
       const outcome = client.PUT('/providers/{providerId}/default-credential', {
         params: { path: { providerId } },
         body: { credentialId },
@@ -137,66 +144,72 @@ export function createHttpCredentialsBackend(
     },
 
     async getOAuthClient(providerId: string, call?: CallOptions): Promise<OAuthClientSettings> {
+      pathId(providerId);
       const outcome = client.GET('/providers/{providerId}/oauth-client', {
         params: { path: { providerId } },
         headers: await headers(),
         signal: call?.signal,
       });
-      return json(outcome);
+      return json(outcome, isOAuthClientSettings);
     },
 
     async saveOAuthClient(
       providerId: string,
       input: SaveOAuthClientInput,
     ): Promise<OAuthClientSettings> {
+      pathId(providerId);
       const outcome = client.PUT('/providers/{providerId}/oauth-client', {
         params: { path: { providerId } },
         body: input,
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isOAuthClientSettings);
     },
 
     async deleteOAuthClient(providerId: string): Promise<OAuthClientSettings> {
+      pathId(providerId);
       const outcome = client.DELETE('/providers/{providerId}/oauth-client', {
         params: { path: { providerId } },
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isOAuthClientSettings);
     },
 
     async startOAuth(
       providerId: string,
       input?: { credentialId?: string },
     ): Promise<OAuthFlowStart> {
+      pathId(providerId);
       const outcome = client.POST('/providers/{providerId}/oauth/flows', {
         params: { path: { providerId } },
         body: input ?? {},
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isOAuthFlowStart);
     },
 
     async getOAuthFlow(flowId: string, call?: CallOptions): Promise<OAuthFlowStatus> {
+      pathId(flowId);
       const outcome = client.GET('/oauth/flows/{flowId}', {
         params: { path: { flowId } },
         headers: await headers(),
         signal: call?.signal,
       });
-      return json(outcome);
+      return json(outcome, isOAuthFlowStatus);
     },
 
     async cancelOAuthFlow(flowId: string): Promise<OAuthFlowStatus> {
+      pathId(flowId);
       const outcome = client.DELETE('/oauth/flows/{flowId}', {
         params: { path: { flowId } },
         headers: await headers(),
       });
-      return json(outcome);
+      return json(outcome, isOAuthFlowStatus);
     },
 
     async completeOAuthCallback(input: OAuthCallbackInput): Promise<OAuthFlowStatus> {
       const outcome = client.POST('/oauth/callback', { body: input, headers: await headers() });
-      return json(outcome);
+      return json(outcome, isOAuthFlowStatus);
     },
   };
 }
@@ -239,18 +252,110 @@ function guardFetch(
   };
 }
 
-async function json<T>(pending: Promise<Outcome<T>>): Promise<T> {
+/** Refuses an id that would leave its route even path-encoded, before anything is sent. */
+function pathId(id: string): void {
+  const problem = checkPathId(id);
+  if (problem) throw new CredentialsError(0, { ...problem, retryable: false });
+}
+
+async function json<T>(pending: Promise<Outcome<T>>, hasShape: Check): Promise<T> {
   const { data, error, response } = await pending;
   if (!response.ok) throw errorFromResponse(response, error);
-  if (data === undefined) {
+  if (data === undefined || !hasShape(data)) {
     throw new CredentialsError(response.status, {
       code: 'invalid_response',
-      message: 'The credentials service sent an empty response.',
+      message:
+        data === undefined
+          ? 'The credentials service sent an empty response.'
+          : 'The credentials service sent a response of an unexpected shape.',
       retryable: false,
     });
   }
   return data;
 }
+
+/*
+ * Structural guards for what each operation returns: the fields the UI reads, with their JSON
+ * types (and the enums it branches on). Deliberately small: they catch a backend that answers
+ * something else (`{}` for a list, a proxy's JSON error page), not every constraint of the
+ * contract.
+ */
+type Check = (value: unknown) => boolean;
+const string: Check = (value) => typeof value === 'string';
+const boolean: Check = (value) => typeof value === 'boolean';
+const integer: Check = (value) => Number.isInteger(value);
+const nullable =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+const oneOf =
+  (...values: string[]): Check =>
+  (value) =>
+    values.includes(value as string);
+const arrayOf =
+  (check: Check): Check =>
+  (value) =>
+    Array.isArray(value) && value.every(check);
+const recordOf =
+  (check: Check): Check =>
+  (value) =>
+    isRecord(value) && Object.values(value).every(check);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (value) =>
+    isRecord(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
+
+const isField = shape({ name: string, type: string, label: string, required: boolean });
+const isProvider = shape({
+  id: string,
+  name: string,
+  methods: arrayOf(string),
+  apiKeyFields: arrayOf(isField),
+  oauth: nullable(
+    shape({
+      scopes: arrayOf(string),
+      hasPlatformClient: boolean,
+      clientMode: string,
+      clientFields: arrayOf(isField),
+    }),
+  ),
+  localized: optional(recordOf((value) => isRecord(value))),
+});
+const isProviderList = shape({ providers: arrayOf(isProvider) });
+const isCredential = shape({
+  id: string,
+  providerId: string,
+  name: string,
+  method: oneOf('api_key', 'oauth2'),
+  status: string,
+  account: nullable(string),
+  values: recordOf((value) => string(value) || boolean(value)),
+  isDefault: boolean,
+  version: integer,
+  createdAt: string,
+  updatedAt: string,
+  expiresAt: nullable(string),
+});
+const isCredentialList = shape({ credentials: arrayOf(isCredential) });
+const isOAuthClientSettings = shape({
+  providerId: string,
+  mode: oneOf('default', 'custom'),
+  hasPlatformClient: boolean,
+  custom: nullable(shape({ clientId: string, clientSecret: string, extra: recordOf(string) })),
+  redirectUri: string,
+});
+const isOAuthFlowStart = shape({ flowId: string, authorizationUrl: string, expiresAt: string });
+const isOAuthFlowStatus = shape({
+  flowId: string,
+  providerId: string,
+  status: oneOf('pending', 'succeeded', 'failed', 'expired'),
+  credentialId: nullable(string),
+  error: nullable(shape({ code: string, message: string })),
+});
 
 async function empty(pending: Promise<Outcome<unknown>>): Promise<void> {
   const { error, response } = await pending;
@@ -293,6 +398,10 @@ function codeForStatus(status: number): CredentialsErrorCode {
       return 'conflict';
     case 412:
       return 'version_conflict';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
     case 422:
       return 'validation_failed';
     case 428:

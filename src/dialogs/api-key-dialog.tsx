@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import type { CreateApiKeyInput, Credential, CredentialValues } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
@@ -32,6 +32,10 @@ export interface ApiKeyDialogProps {
  * with the input intact and says what happened. Typed secrets live only in the form while it is
  * open: they are cleared on success and on close, and never written anywhere else.
  *
+ * Each save attempt carries an `Idempotency-Key`: the same key when the user saves the same input
+ * again after a failure (a lost response, a network error), a new one once the input changed or
+ * a save succeeded, so a repeat never makes a second credential.
+ *
  * @example
  * <ApiKeyDialog providerId="firecrawl" open={open} onOpenChange={setOpen}
  *   onCreated={(credential) => useCredentialOnNode(credential.id)} />
@@ -53,10 +57,22 @@ export function ApiKeyDialog({
     () => ({ name: '', values: defaultFieldValues(fields) }),
     [fields],
   );
+  // The attempt in progress: its key and a digest of its input (never the input itself).
+  const attempt = useRef<{ key: string; digest: string } | null>(null);
+  useEffect(() => {
+    if (!open) attempt.current = null;
+  }, [open]);
 
   async function create(values: ApiKeyFormValues) {
+    const input = toCreateInput(values);
+    const digest = digestOf(`${providerId}\n${JSON.stringify(input)}`);
+    if (attempt.current?.digest !== digest) attempt.current = { key: newIdempotencyKey(), digest };
     try {
-      const credential = await mutation.mutateAsync({ input: toCreateInput(values) });
+      const credential = await mutation.mutateAsync({
+        input,
+        idempotencyKey: attempt.current.key,
+      });
+      attempt.current = null;
       toast.success(m.created({ name: credential.name }));
       onOpenChange(false);
       onCreated?.(credential);
@@ -122,4 +138,29 @@ function toCreateInput(values: ApiKeyFormValues): CreateApiKeyInput {
     if (value !== '') given[key] = value;
   }
   return values.name === '' ? { values: given } : { name: values.name, values: given };
+}
+
+/** A fresh idempotency key: a UUID (random bytes where `randomUUID` needs a secure context). */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/**
+ * A 53-bit digest (cyrb53) of an attempt's input, to tell "the same input again" from a changed
+ * one without keeping the input, secret included, past the request.
+ */
+function digestOf(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import type { CredentialValues, FieldSchema } from '../credentials/backend';
 import type { Messages } from '../i18n/messages';
+import { utf8Length } from '../rules/characters';
+import { checkTextValue, VALUE_MAX_BYTES, type FieldProblem } from '../rules/field-values';
+import { checkName, NAME_MAX_CHARACTERS, type NameProblem } from '../rules/names';
 
-/** The longest Authorization Name, in characters as people count them (the contract's limit). */
-export const NAME_MAX_CHARACTERS = 100;
+/*
+ * The client-side checks of the Add API Key and Edit dialogs. The rules themselves live in
+ * `src/rules/` (one definition, shared with the mock and the server); this module only turns
+ * their problems into the active catalog's words.
+ */
 
-/** The largest value a field accepts, in UTF-8 bytes. */
-export const VALUE_MAX_BYTES = 4096;
+export { NAME_MAX_CHARACTERS, VALUE_MAX_BYTES };
+export { countCharacters } from '../rules/characters';
 
 /** The validation messages of the active catalog. */
 export type ValidationMessages = Messages['apiKey']['validation'];
@@ -31,60 +37,63 @@ export interface ApiKeyFormSchemaOptions {
   mode: 'create' | 'edit';
 }
 
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : null;
-
-/**
- * Counts characters as people see them (grapheme clusters): "👍🏽" and "👨‍👩‍👧" are one each,
- * where `String.length` would say 4 and 8. Falls back to code points without `Intl.Segmenter`.
- */
-export function countCharacters(text: string): number {
-  if (!segmenter) return Array.from(text).length;
-  let count = 0;
-  for (const _segment of segmenter.segment(text)) count += 1;
-  return count;
-}
-
-const encoder = new TextEncoder();
-
 /** The UTF-8 size of a value: what the limit is about is what goes over the wire and into storage. */
 export function byteLength(text: string): number {
-  return encoder.encode(text).length;
+  return utf8Length(text);
 }
 
-/*
- * Control characters (line breaks, NUL, escape…) in a name break every place that shows it on one
- * line. Markup such as `<b>` is allowed on purpose: names are only ever rendered as text, and
- * refusing `<` would reject honest names like "Prod <EU>".
- */
-const controlCharacter = /\p{Cc}/u;
-const whitespace = /\s/u;
+function nameMessage(problem: NameProblem, messages: ValidationMessages): string {
+  switch (problem.code) {
+    case 'name_required':
+      return messages.nameRequired;
+    case 'name_too_long':
+      return messages.nameTooLong({ max: NAME_MAX_CHARACTERS });
+    case 'name_control_character':
+      return messages.nameControlCharacters;
+    case 'name_invisible_character':
+      return messages.nameInvisibleCharacters;
+  }
+}
 
 /**
- * The Authorization Name: trimmed, 1–{@link NAME_MAX_CHARACTERS} characters, no control
+ * The Authorization Name by the name rules (`checkName`): at most 1,000 code units looked at,
+ * then trimmed, 1–{@link NAME_MAX_CHARACTERS} characters, no control, zero-width or bidi
  * characters. When not `required`, an empty (or whitespace-only) name is valid and comes out as
  * `''`, which lets the backend choose one.
  */
 export function buildNameSchema(messages: ValidationMessages, options: { required: boolean }) {
-  return z
-    .string()
-    .trim()
-    .superRefine((name, ctx) => {
-      if (name === '') {
-        if (options.required) ctx.addIssue({ code: 'custom', message: messages.nameRequired });
-        return;
-      }
-      if (countCharacters(name) > NAME_MAX_CHARACTERS) {
-        ctx.addIssue({
-          code: 'custom',
-          message: messages.nameTooLong({ max: NAME_MAX_CHARACTERS }),
-        });
-      } else if (controlCharacter.test(name)) {
-        ctx.addIssue({ code: 'custom', message: messages.nameControlCharacters });
-      }
-    });
+  return z.string().transform((input, ctx) => {
+    const { name, problem } = checkName(input, options);
+    if (problem) ctx.addIssue({ code: 'custom', message: nameMessage(problem, messages) });
+    return name;
+  });
+}
+
+function fieldMessage(
+  problem: FieldProblem,
+  field: FieldSchema,
+  messages: ValidationMessages,
+): string {
+  switch (problem.code) {
+    case 'value_required':
+      return messages.required(field);
+    case 'value_not_an_option':
+      return messages.selectOption;
+    case 'secret_whitespace':
+      return messages.secretWhitespace;
+    case 'secret_not_printable':
+    case 'value_not_printable':
+      return messages.notPrintable;
+    case 'secret_is_mask':
+      return messages.secretIsMask;
+    case 'secret_too_long':
+    case 'value_too_long':
+      return messages.tooLong({ maxBytes: VALUE_MAX_BYTES });
+    default:
+      // The dialogs do not check URLs (the schema does not say which fields are URLs): the
+      // backend does, and its field error is shown as sent.
+      return problem.message;
+  }
 }
 
 function stringFieldSchema(
@@ -92,28 +101,14 @@ function stringFieldSchema(
   messages: ValidationMessages,
   options: FieldValuesSchemaOptions,
 ) {
-  const isSecret = field.type === 'secret';
-  const required = field.required && !(isSecret && options.keepSecrets);
+  const required = field.required && !(field.type === 'secret' && options.keepSecrets);
   const checked = z
     .string()
     .trim()
     .superRefine((value, ctx) => {
-      if (value === '') {
-        if (required) ctx.addIssue({ code: 'custom', message: messages.required(field) });
-        return;
-      }
-      if (field.type === 'select') {
-        if (!field.options?.some((option) => option.value === value)) {
-          ctx.addIssue({ code: 'custom', message: messages.selectOption });
-        }
-        return;
-      }
-      // Keys copied from a console often carry a stray space or line break that no key contains.
-      if (isSecret && whitespace.test(value)) {
-        ctx.addIssue({ code: 'custom', message: messages.secretWhitespace });
-      } else if (byteLength(value) > VALUE_MAX_BYTES) {
-        ctx.addIssue({ code: 'custom', message: messages.tooLong({ maxBytes: VALUE_MAX_BYTES }) });
-      }
+      const problem = checkTextValue(field, value, { required });
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: fieldMessage(problem, field, messages) });
     });
   // A value the form never held (e.g. a field added to the schema later) counts as empty.
   return z.preprocess((value) => value ?? '', checked);
@@ -121,9 +116,10 @@ function stringFieldSchema(
 
 /**
  * Validates the values of a provider's fields (`apiKeyFields`, or an OAuth client's extra
- * `clientFields`), keyed by field name: required fields, secrets without inner whitespace
- * (outer whitespace is trimmed away), at most {@link VALUE_MAX_BYTES} bytes, select values from
- * the options. Keys that are not in the schema are dropped.
+ * `clientFields`), keyed by field name, by the field-value rules (`checkTextValue`): required
+ * fields, printable secrets without inner whitespace (outer whitespace is trimmed away), at most
+ * {@link VALUE_MAX_BYTES} bytes, select values from the options. Keys that are not in the schema
+ * are dropped.
  */
 export function buildFieldValuesSchema(
   fields: FieldSchema[],

@@ -1,8 +1,9 @@
-import { delay, http, HttpResponse } from 'msw';
+import { delay, getResponse, http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { errorResponse } from '../../mocks/handlers';
+import { createHandlers, errorResponse } from '../../mocks/handlers';
+import type { MockStore } from '../../mocks/store';
 import type { Credential } from '../../src/credentials/backend';
 import { ApiKeyDialog } from '../../src/dialogs/api-key-dialog';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
@@ -370,6 +371,101 @@ describe('ApiKeyDialog', () => {
 
     await expect.element(dialog).not.toBeInTheDocument();
     expect(requests).toBe(1);
+  });
+
+  it('makes one credential for a double click on Save', async () => {
+    const { dialog, name, apiKey, save, store } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), async () => {
+          await delay(150);
+          // Nothing returned: the happy-path handler answers.
+        }),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.dblClick();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(store.listCredentials({ providerId: 'firecrawl' }).map((c) => c.name)).toEqual([
+      'Production',
+    ]);
+  });
+
+  it('makes one credential when Save is retried after a lost response', async () => {
+    const keys: (string | null)[] = [];
+    const backend: { store?: MockStore } = {};
+    let lost = false;
+    const { screen, dialog, name, apiKey, save, store } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), async ({ request }) => {
+          keys.push(request.headers.get('Idempotency-Key'));
+          if (lost || !backend.store) return undefined;
+          lost = true;
+          // The backend stores the credential, but its answer never arrives.
+          await getResponse(createHandlers({ store: backend.store }), request.clone());
+          return HttpResponse.error();
+        }),
+      ],
+    });
+    backend.store = store;
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('Could not reach the server. Check your connection and try again.');
+    expect(store.listCredentials()).toHaveLength(1);
+
+    await save.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
+    expect(store.listCredentials().map((c) => c.name)).toEqual(['Production']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[\x21-\x7E]{1,255}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('uses a new Idempotency-Key once the input changed, and after a success', async () => {
+    const keys: (string | null)[] = [];
+    const { screen, dialog, name, apiKey, save, store } = await renderDialog({
+      handlers: [
+        http.post(createUrl('firecrawl'), ({ request }) => {
+          keys.push(request.headers.get('Idempotency-Key'));
+        }),
+        http.post(
+          createUrl('firecrawl'),
+          () => errorResponse(503, { code: 'server_error', message: 'Down.', retryable: true }),
+          { once: true },
+        ),
+      ],
+    });
+
+    await name.fill('Production');
+    await apiKey.fill('fc-live-123');
+    await save.click();
+    await expect.element(dialog.getByRole('alert')).toBeVisible();
+
+    await name.fill('Production EU');
+    await save.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+
+    await screen.getByRole('button', { name: 'Open the dialog' }).click();
+    const reopened = screen.getByRole('dialog', { name: 'Add API Key' });
+    await reopened.getByLabelText('Authorization Name').fill('Production EU');
+    await reopened.getByLabelText('API Key').fill('fc-live-123');
+    await reopened.getByRole('button', { name: 'Save' }).click();
+    // Same input as the saved one, but a new attempt: a new key, so the backend sees a new
+    // create (and refuses the duplicate name) instead of replaying the first.
+    await expect
+      .element(reopened.getByText('This name is already used by another credential.'))
+      .toBeVisible();
+
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(3);
+    expect(store.listCredentials().map((c) => c.name)).toEqual(['Production EU']);
   });
 
   it('forgets typed secrets when closed, and keeps them out of the cache and web storage', async () => {

@@ -106,6 +106,25 @@ describe('Authorization Name (creating)', () => {
     expect(errorsOf(create('Prod\u0000', key))).toEqual({ name: message });
     expect(errorsOf(create('Prod\u001b[31m', key))).toEqual({ name: message });
   });
+
+  it('refuses zero-width, bidi and other invisible characters, keeping emoji sequences', () => {
+    const message =
+      'Names cannot contain invisible or direction-changing characters, such as zero-width spaces.';
+    for (const name of ['Firecrawl\u200B production', 'Prod\u202EUE', 'Pro\u00ADd', 'a\u2066b']) {
+      expect(errorsOf(create(name, key)), JSON.stringify(name)).toEqual({ name: message });
+    }
+    expect(create('👩🏽‍💻 Data team', key).success).toBe(true);
+  });
+
+  it('refuses a name of more than 1,000 UTF-16 units before counting its characters', () => {
+    // One character (an "e" with 1,000 combining accents), 1,001 units.
+    expect(errorsOf(create(`e${'\u0301'.repeat(1000)}`, key))).toEqual({
+      name: 'Use at most 100 characters.',
+    });
+    expect(errorsOf(create('x'.repeat(64 * 1024), key))).toEqual({
+      name: 'Use at most 100 characters.',
+    });
+  });
 });
 
 describe('Authorization Name (editing or renaming)', () => {
@@ -153,6 +172,28 @@ describe('provider fields', () => {
     });
     expect(errorsOf(create('', { firecrawl_api_key: 'fc-1\t23' }))).toEqual({
       'values.firecrawl_api_key': message,
+    });
+  });
+
+  it('refuses control and zero-width characters inside a secret', () => {
+    const message = 'Remove the invisible or control characters from the value.';
+    for (const secret of ['fc-12\u000034', 'fc-\u007F', 'fc-12\u200B34', 'fc-\u202E1']) {
+      expect(errorsOf(create('', { firecrawl_api_key: secret })), JSON.stringify(secret)).toEqual({
+        'values.firecrawl_api_key': message,
+      });
+    }
+  });
+
+  it('refuses the mask typed as a key', () => {
+    expect(errorsOf(create('', { firecrawl_api_key: '********' }))).toEqual({
+      'values.firecrawl_api_key': 'Enter the key itself, not the ******** placeholder.',
+    });
+  });
+
+  it('refuses control characters in plain text fields', () => {
+    const values = { firecrawl_api_key: 'fc', base_url: 'https://x.example/\u0000' };
+    expect(errorsOf(create('', values))).toEqual({
+      'values.base_url': 'Remove the invisible or control characters from the value.',
     });
   });
 

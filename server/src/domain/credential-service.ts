@@ -28,7 +28,7 @@ import type { AuditTrail } from './audit';
 import { requireProvider, urlFieldsOf, type CatalogProvider } from './catalog';
 import { credentialView, type CredentialRow } from './credential-view';
 import type { Principal } from './principal';
-import { checkFieldValues, nameKey, nameProblem, numberedName } from './rules';
+import { checkFieldValues, checkName, nameKey, numberedName } from './rules';
 import { assertAccepted, type ApiKeyVerifier } from './verification';
 
 /** How long an `Idempotency-Key` is remembered. */
@@ -40,6 +40,8 @@ export interface CredentialServiceOptions {
   clock: () => Date;
   verifier: ApiKeyVerifier;
   audit: AuditTrail;
+  /** A development server also accepts URL fields on this machine's loopback (self-hosted). */
+  development: boolean;
 }
 
 /** Who asks and under which request id (for the audit). */
@@ -51,7 +53,7 @@ export interface Caller {
 export type CredentialService = ReturnType<typeof createCredentialService>;
 
 export function createCredentialService(options: CredentialServiceOptions) {
-  const { db, cipher, clock, verifier, audit } = options;
+  const { db, cipher, clock, verifier, audit, development } = options;
 
   async function defaultIdOf(tenantId: string, providerId: string): Promise<string | null> {
     const [row] = await db
@@ -134,6 +136,26 @@ export function createCredentialService(options: CredentialServiceOptions) {
     return { plain, sealed };
   }
 
+  /** Asks the provider; a refusal or an outage is audited (someone tried a key) and thrown. */
+  async function verify(
+    caller: Caller,
+    provider: CatalogProvider,
+    values: CredentialValues,
+    credentialId: string | null,
+  ): Promise<void> {
+    const result = await verifier.verifyApiKey(provider.id, values);
+    if (result.outcome === 'refused' || result.outcome === 'unavailable') {
+      await audit.record(caller.principal, caller.requestId, {
+        action: credentialId === null ? 'credential.create' : 'credential.update',
+        outcome: result.outcome === 'refused' ? 'refused' : 'failed',
+        providerId: provider.id,
+        credentialId,
+        detail: result.outcome === 'refused' ? 'credential_rejected' : 'provider_unavailable',
+      });
+    }
+    assertAccepted(result, provider.name);
+  }
+
   function requireApiKey(provider: CatalogProvider): void {
     if (!provider.methods.includes('api_key')) {
       throw new ApiError(400, {
@@ -142,12 +164,6 @@ export function createCredentialService(options: CredentialServiceOptions) {
         retryable: false,
       });
     }
-  }
-
-  function checkName(name: string | undefined): { name: string | null; problem: string | null } {
-    const trimmed = (name ?? '').trim();
-    if (trimmed === '') return { name: null, problem: null };
-    return { name: trimmed, problem: nameProblem(trimmed) };
   }
 
   function duplicateName(provider: CatalogProvider, name: string): ApiError {
@@ -201,11 +217,14 @@ export function createCredentialService(options: CredentialServiceOptions) {
 
       const checked = checkFieldValues(provider.apiKeyFields, input.values, {
         urlFields: urlFieldsOf(provider.id),
+        development,
       });
-      const named = checkName(input.name);
+      const nameCheck = checkName(input.name ?? '');
       const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
-      if (named.problem) fieldErrors.name = named.problem;
-      if (!checked.ok || named.problem) throw validationFailed(fieldErrors);
+      if (nameCheck.problem) fieldErrors.name = nameCheck.problem.message;
+      if (!checked.ok || nameCheck.problem) throw validationFailed(fieldErrors);
+      // An empty name lets the server choose one.
+      const named = { name: nameCheck.name === '' ? null : nameCheck.name };
 
       const taken = await takenNames(tenantId, provider.id);
       if (named.name !== null && taken.some((other) => nameKey(other) === nameKey(named.name!))) {
@@ -213,7 +232,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
       }
 
       // Verify before storing anything: a refused key or an unreachable provider stores nothing.
-      assertAccepted(await verifier.verifyApiKey(provider.id, checked.values), provider.name);
+      await verify(caller, provider, checked.values, null);
 
       const id = crypto.randomUUID();
       const { plain, sealed } = await sealValues(provider, { id, tenantId }, checked.values);
@@ -304,11 +323,15 @@ export function createCredentialService(options: CredentialServiceOptions) {
       const checked = checkFieldValues(fields, input.values ?? {}, {
         previous,
         urlFields: urlFieldsOf(provider.id),
+        development,
       });
-      const name = input.name === undefined ? row.name : input.name.trim();
+      const nameCheck =
+        input.name === undefined
+          ? { name: row.name, problem: null }
+          : checkName(input.name, { required: true });
+      const { name, problem } = nameCheck;
       const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
-      const problem = name === '' ? 'Enter a name.' : nameProblem(name);
-      if (problem) fieldErrors.name = problem;
+      if (problem) fieldErrors.name = problem.message;
       if (!checked.ok || problem) throw validationFailed(fieldErrors);
 
       const secretChanged = fields.some(
@@ -332,7 +355,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
       }
 
       if (secretChanged) {
-        assertAccepted(await verifier.verifyApiKey(provider.id, checked.values), provider.name);
+        await verify(caller, provider, checked.values, row.id);
       }
       const keep: Record<string, string> = {};
       for (const field of fields) {

@@ -17,7 +17,7 @@ import { clientSecretBinding } from '../storage/sealed-values';
 import type { AuditTrail } from './audit';
 import { requireOAuth, requireProvider, type CatalogProvider } from './catalog';
 import type { Caller } from './credential-service';
-import { checkFieldValues, SECRET_MAX_BYTES } from './rules';
+import { checkFieldValues, checkSecret } from './rules';
 
 type ClientRow = typeof oauthClients.$inferSelect;
 
@@ -127,12 +127,11 @@ export function createOAuthClientService(options: OAuthClientServiceOptions) {
           saved?.clientSecretSealed != null;
         const secret = (input.clientSecret ?? '').trim();
         if (!keepSecret) {
-          if (secret === '' || secret === SECRET_MASK)
-            fieldErrors.clientSecret = 'Client Secret is required.';
-          else if (/\s/.test(secret))
-            fieldErrors.clientSecret = 'Client Secret must not contain spaces or line breaks.';
-          else if (new TextEncoder().encode(secret).length > SECRET_MAX_BYTES)
-            fieldErrors.clientSecret = 'Client Secret is too long (at most 4 KB).';
+          const problem =
+            secret === '' || secret === SECRET_MASK
+              ? { message: 'Client Secret is required.' }
+              : checkSecret(secret, 'Client Secret');
+          if (problem) fieldErrors.clientSecret = problem.message;
         }
         const extra = checkFieldValues(oauth.clientFields, input.extra ?? {}, {
           previous: saved?.extra,

@@ -30,8 +30,15 @@ export const apiKey = {
     nameRequired: 'Enter a name.',
     nameTooLong: (p: { max: number }) => `Use at most ${p.max} characters.`,
     nameControlCharacters: 'Names cannot contain line breaks or other control characters.',
+    /** Zero-width spaces, bidi overrides and other invisible characters (look-alike names). */
+    nameInvisibleCharacters:
+      'Names cannot contain invisible or direction-changing characters, such as zero-width spaces.',
     nameDuplicate: 'This name is already used by another credential.',
     secretWhitespace: 'Remove the spaces or line breaks inside the value.',
+    /** NUL and other control characters, zero-width characters. */
+    notPrintable: 'Remove the invisible or control characters from the value.',
+    /** The mask itself typed (or pasted) as a key. */
+    secretIsMask: 'Enter the key itself, not the ******** placeholder.',
     tooLong: (p: { maxBytes: number }) => `This value is too long (at most ${p.maxBytes} bytes).`,
     selectOption: 'Choose one of the options.',
   },

@@ -149,11 +149,24 @@ export async function rejectionOf(pending: Promise<unknown>): Promise<Credential
 export function rawRequest(
   method: string,
   path: string,
-  init: { body?: string; headers?: Record<string, string> } = {},
+  init: {
+    body?: string | Uint8Array<ArrayBuffer>;
+    headers?: Record<string, string>;
+    /**
+     * The `Content-Type` sent (default `application/json`); `null` sends none (a text body then
+     * goes as bytes, since fetch would label a string `text/plain`).
+     */
+    contentType?: string | null;
+  } = {},
 ) {
+  const { contentType = 'application/json' } = init;
+  const body =
+    contentType === null && typeof init.body === 'string'
+      ? new TextEncoder().encode(init.body)
+      : init.body;
   return fetch(`${API}${path}`, {
     method,
-    body: init.body,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
+    body,
+    headers: { ...(contentType === null ? {} : { 'Content-Type': contentType }), ...init.headers },
   });
 }
