@@ -12,6 +12,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-stack',
+      '.data',
       'storybook-static',
       'node_modules',
       'coverage',

@@ -47,10 +47,13 @@ export default defineConfig({
             'tests/contract/mock-*.test.ts',
             'tests/contract/scenarios.test.ts',
             'tests/contract/oauth-flow.test.ts',
+            'tests/contract/oauth-hardening.test.ts',
           ],
           env: { CONTRACT_TARGET: 'server' },
-          // One PGlite per worker takes seconds to start: two workers on two cores.
+          // One PGlite per worker takes seconds to start (more on a busy machine): the first
+          // test of a worker pays for it.
           maxWorkers: 2,
+          testTimeout: 30_000,
         },
       },
       {
@@ -59,6 +62,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/test/**/*.test.ts'],
+          maxWorkers: 2,
+          testTimeout: 30_000,
         },
       },
       {

@@ -14,8 +14,11 @@ import { useHashRoute } from './use-hash-route';
 /** Props of {@link DemoApp}. */
 export interface DemoAppProps {
   backend: CredentialsBackend;
-  /** Restores the mock backend's seed (the demo's "Reset demo"). */
-  resetBackend: () => void;
+  /**
+   * Restores the mock backend's seed (the demo's "Reset demo"). Absent on the full stack: a real
+   * server's credentials are not the demo's to wipe, so Reset demo restores the pipeline only.
+   */
+  resetBackend?: () => void;
 }
 
 /** The demo: a host app embedding Pipeline Connect through its public API only. */
@@ -29,7 +32,7 @@ export function DemoApp({ backend, resetBackend }: DemoAppProps) {
 
 const settingsRoute = 'settings/data-sources';
 
-function DemoShell({ resetBackend }: { resetBackend: () => void }) {
+function DemoShell({ resetBackend }: { resetBackend?: () => void }) {
   const [initial] = useState(loadPipeline);
   const [route, navigate] = useHashRoute();
   const attention = useAttentionCount();
@@ -41,7 +44,7 @@ function DemoShell({ resetBackend }: { resetBackend: () => void }) {
   // A reload is the simplest way to start every query and the canvas from the restored state.
   const resetDemo = () => {
     clearPipeline();
-    resetBackend();
+    resetBackend?.();
     window.location.reload();
   };
 

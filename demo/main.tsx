@@ -4,18 +4,29 @@ import './demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpCredentialsBackend } from 'pipeline-connect';
-import { startMockBackend } from 'pipeline-connect/mocks/browser';
 import { DemoApp } from './demo-app';
+
+/**
+ * `npm run dev` builds on the embedded MSW mock; `npm start` (Vite mode `stack`) on the reference
+ * server, which serves this page and the API from one origin, so no service worker is registered.
+ */
+const onMock = import.meta.env.MODE !== 'stack';
 
 // The mock backend must be listening before the first request, so it starts before render.
 // `?scenario=slow|empty|mixed|server-errors|rate-limited` switches the backend's behaviour.
-const scenario = new URLSearchParams(window.location.search).get('scenario') ?? undefined;
-const mock = await startMockBackend({ scenario, quiet: true });
+const mock = onMock
+  ? await import('pipeline-connect/mocks/browser').then(({ startMockBackend }) =>
+      startMockBackend({
+        scenario: new URLSearchParams(window.location.search).get('scenario') ?? undefined,
+        quiet: true,
+      }),
+    )
+  : null;
 
 const backend = createHttpCredentialsBackend({ baseUrl: `${window.location.origin}/api` });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DemoApp backend={backend} resetBackend={() => mock.store.reset()} />
+    <DemoApp backend={backend} resetBackend={mock ? () => mock.store.reset() : undefined} />
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { canvasScale } from './figures/canvas-scale';
 import { dialogLatency } from './figures/dialog';
 import { renderScope } from './figures/renders';
 import { requestEconomy } from './figures/requests';
+import { serverFigures } from './figures/server';
 import { viewport } from './figures/viewport';
 import { currentLoad, describeMachine } from './machine';
 import { formatTable } from './report';
@@ -62,6 +63,7 @@ export async function main(): Promise<void> {
     out('Building…');
     await timed('bench pages', buildPages);
     const bundle = await timed('5 bundle (library builds)', bundleSize);
+    const server = await timed('6 reference server', serverFigures);
     const production = await serveDirectory(pageDirs.production);
     const profiling = await serveDirectory(pageDirs.profiling);
     servers.push(production, profiling);
@@ -79,6 +81,7 @@ export async function main(): Promise<void> {
       );
     }
     results.bundle = bundle;
+    results.server = server;
     const rows = Object.values(results).flatMap((figure) => figure.rows);
     const machine = describeMachine(browser.version(), loadAtStart);
     const runtimeMs = Math.round(performance.now() - started);

@@ -2,7 +2,7 @@ import type { Summary } from './stats';
 import type { Row } from './types';
 
 function number(value: number, unit: Row['unit']): string {
-  if (unit === 'requests' || unit === 'nodes')
+  if (unit === 'requests' || unit === 'nodes' || unit === 'req/s')
     return Number.isInteger(value) ? `${value}` : value.toFixed(1);
   return value.toFixed(1);
 }

@@ -4,7 +4,7 @@ import type { Summary } from './stats';
 export interface Row {
   figure: string;
   metric: string;
-  unit: 'ms' | 'requests' | 'nodes' | 'KB';
+  unit: 'ms' | 'requests' | 'nodes' | 'KB' | 'req/s';
   library: Summary;
   baseline: Summary | null;
   /** Per-run library ÷ baseline. */

@@ -44,6 +44,11 @@ export interface CredentialsServerOptions {
   validateResponses?: boolean;
   /** The platform's own OAuth client id per provider, where it has one. */
   platformClientId?: (providerId: string) => string | null;
+  /**
+   * A development server (default false) also accepts URL fields that name this machine's
+   * loopback, for self-hosted providers during development, as the mock does.
+   */
+  development?: boolean;
   /** The parsed contract (tests share one across servers; default: read at boot). */
   contract?: Contract;
 }
@@ -82,6 +87,7 @@ export async function createCredentialsServer(
       clock,
       verifier: options.verifier ?? noVerification,
       audit,
+      development: options.development ?? false,
     });
     const oauthClients = createOAuthClientService({
       db: database.db,

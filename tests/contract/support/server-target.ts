@@ -10,11 +10,8 @@ import {
 } from '../../../server/src/create-credentials-server';
 import { createLocalKeyWrapper } from '../../../server/src/crypto/local-key-wrapper';
 import { loadContract } from '../../../server/src/http/contract';
-import {
-  openDatabase,
-  truncateAll,
-  type DatabaseConnection,
-} from '../../../server/src/storage/database';
+import { truncateAll, type DatabaseConnection } from '../../../server/src/storage/database';
+import { openWorkerDatabase } from '../../../server/test/support/worker-database';
 import { createStandInVerifier } from './stand-in-verifier';
 
 let database: Promise<DatabaseConnection> | null = null;
@@ -22,11 +19,7 @@ const contract = loadContract();
 const keys = createLocalKeyWrapper([{ id: 'contract', key: randomBytes(32) }]);
 
 function sharedDatabase(): Promise<DatabaseConnection> {
-  database ??= openDatabase(
-    process.env.CONTRACT_DATABASE_URL
-      ? { kind: 'postgres', url: process.env.CONTRACT_DATABASE_URL }
-      : { kind: 'pglite', dataDir: null },
-  );
+  database ??= openWorkerDatabase(process.env.CONTRACT_DATABASE_URL);
   return database;
 }
 
@@ -40,7 +33,9 @@ export async function startServerTarget(now: () => number): Promise<CredentialsS
     contract,
     publicOrigin: 'http://localhost',
     clock: () => new Date(now()),
-    verifier: createStandInVerifier(),
+    verifier: await createStandInVerifier(),
+    // The mock is a development backend too (loopback URL fields for self-hosted services).
+    development: true,
     // Every answer is checked against its documented schema: a drift fails the test.
     validateResponses: true,
   });

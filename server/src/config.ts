@@ -1,0 +1,100 @@
+/**
+ * The server's configuration, read once at boot from the environment and refused as a whole when
+ * any part is wrong (every problem listed at once, none echoing a secret).
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigurationError } from './crypto/errors';
+
+export interface ServerConfig {
+  /** `production` refuses boot without encryption keys and never mounts the dev stand-ins. */
+  production: boolean;
+  host: string;
+  port: number;
+  /** Where the app is reached by browsers; the OAuth redirect URI is built from it. */
+  publicOrigin: string;
+  /** PostgreSQL when set; PGlite in `dataDir` otherwise. */
+  databaseUrl: string | null;
+  /** Holds the PGlite database and, in development, the generated encryption key. */
+  dataDir: string;
+  /** The built demo to serve at `/` (absent: the API alone). */
+  staticDir: string | null;
+  /** Serve the stand-in provider APIs under `/dev/providers` and verify keys against them. */
+  devStandIns: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the configuration; throws a ConfigurationError naming every problem. */
+export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const port = parsePort(env.PORT ?? '8787');
+  if (port === null) problems.push('PORT must be a whole number from 1 to 65535.');
+  const host = env.HOST?.trim() || '127.0.0.1';
+
+  const publicOrigin = env.PUBLIC_ORIGIN?.trim() || `http://localhost:${port ?? 8787}`;
+  const origin = parseOrigin(publicOrigin);
+  if (origin === null) {
+    problems.push('PUBLIC_ORIGIN must be an origin such as https://app.example.com (no path).');
+  } else if (production && origin.protocol !== 'https:' && !isLoopback(origin.hostname)) {
+    problems.push('PUBLIC_ORIGIN must use https: in production.');
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string.');
+  }
+
+  const dataDirSetting = env.PIPELINE_CONNECT_DATA_DIR?.trim() || '.data';
+  const dataDir = isAbsolute(dataDirSetting) ? dataDirSetting : resolve(cwd, dataDirSetting);
+  const staticSetting = env.PIPELINE_CONNECT_STATIC_DIR?.trim();
+  const staticDir = staticSetting ? resolve(cwd, staticSetting) : null;
+
+  const standIns = env.PIPELINE_CONNECT_DEV_STAND_INS?.trim();
+  if (standIns !== undefined && standIns !== '' && standIns !== 'on' && standIns !== 'off') {
+    problems.push('PIPELINE_CONNECT_DEV_STAND_INS must be "on" or "off".');
+  }
+  const devStandIns = production ? false : standIns !== 'off';
+  if (production && standIns === 'on') {
+    problems.push('PIPELINE_CONNECT_DEV_STAND_INS cannot be on in production.');
+  }
+
+  if (problems.length > 0) {
+    throw new ConfigurationError(
+      `The server configuration is not valid:\n- ${problems.join('\n- ')}`,
+    );
+  }
+  return {
+    production,
+    host,
+    port: port ?? 8787,
+    publicOrigin: origin?.origin ?? publicOrigin,
+    databaseUrl,
+    dataDir,
+    staticDir,
+    devStandIns,
+  };
+}
+
+function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text.trim())) return null;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : null;
+}
+
+function parseOrigin(text: string): URL | null {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
+      return null;
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+}

@@ -1,0 +1,104 @@
+/**
+ * The whole stack on one machine: the reference server over its database, the built demo at `/`,
+ * and — in development — the stand-in provider APIs on a loopback port of their own, which the
+ * server verifies API keys against (allowlisted exactly; nothing else on loopback is reachable).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { join, relative } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from './config';
+import { createCredentialsServer } from './create-credentials-server';
+import { loadKeyWrapper } from './crypto/key-ring';
+import { startStandInProviderApis } from './dev/stand-in-provider-server';
+import type { Logger } from './logger';
+import { createOutboundFetch } from './providers/outbound-fetch';
+import { createProviderRegistry } from './providers/registry';
+import { openDatabase, type DatabaseLocation } from './storage/database';
+
+/** A running stack. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Where the configuration says the data lives. */
+export function databaseLocation(config: ServerConfig): DatabaseLocation {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: join(config.dataDir, 'pglite') };
+}
+
+/** Boots everything the configuration names; refuses (rejects) on any boot check. */
+export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  const keys = await loadKeyWrapper({
+    env: process.env,
+    dataDir: config.dataDir,
+    production: config.production,
+    warn: (message) => logger.warn(message),
+  });
+
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    const standIns = config.devStandIns ? await startStandInProviderApis() : null;
+    if (standIns) closers.push(() => standIns.close());
+    const outbound = createOutboundFetch({ allowedHosts: standIns ? [standIns.hostPort] : [] });
+    closers.push(() => outbound.close());
+    const verifier = createProviderRegistry({
+      fetch: outbound,
+      endpoints: standIns?.endpoints,
+      logger,
+    });
+
+    const database = await openDatabase(databaseLocation(config));
+    closers.push(() => database.close());
+    const credentials = await createCredentialsServer({
+      database,
+      keys,
+      publicOrigin: config.publicOrigin,
+      verifier,
+      logger,
+      development: !config.production,
+    });
+
+    const app = new Hono();
+    app.route('/', credentials.app);
+    if (config.staticDir) {
+      // serveStatic resolves `root` against the working directory.
+      const root = relative(process.cwd(), config.staticDir) || '.';
+      app.use('/*', serveStatic({ root }));
+    }
+
+    const server = await new Promise<ServerType>((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
+        resolve(started),
+      );
+      started.once('error', reject);
+    });
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info('Pipeline Connect server listening', {
+      url,
+      publicOrigin: config.publicOrigin,
+      database: database.kind,
+      standIns: standIns?.origin ?? null,
+    });
+    return { url, close: () => closeAll(closers) };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  for (const close of closers.reverse()) await close();
+}
