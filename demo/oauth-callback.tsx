@@ -8,7 +8,6 @@ import {
   useMessages,
   type OAuthCompletionResult,
 } from 'pipeline-connect';
-import { startMockBackend } from 'pipeline-connect/mocks/browser';
 
 /*
  * The demo's OAuth completion page (the redirect URI): the provider sends the popup here with
@@ -18,8 +17,12 @@ import { startMockBackend } from 'pipeline-connect/mocks/browser';
 
 async function complete(): Promise<OAuthCompletionResult> {
   try {
-    // The backend is the same mock every window of the origin shares (localStorage).
-    await startMockBackend({ quiet: true });
+    // On the mock, the backend is the same mock every window of the origin shares
+    // (localStorage); on the full stack (`npm start`) the server answers at the same origin.
+    if (import.meta.env.MODE !== 'stack') {
+      const { startMockBackend } = await import('pipeline-connect/mocks/browser');
+      await startMockBackend({ quiet: true });
+    }
     const backend = createHttpCredentialsBackend({ baseUrl: `${window.location.origin}/api` });
     return await completeOAuthPopup({ backend });
   } catch (error) {

@@ -124,6 +124,8 @@ export function parseOAuthCallbackInput(body: unknown): OAuthCallbackInput {
   const input: OAuthCallbackInput = { state: string(record.state, 'state') };
   if (record.code !== undefined) input.code = string(record.code, 'code');
   if (record.error !== undefined) input.error = string(record.error, 'error');
+  // The simulated provider sends no issuer; a forwarded one is accepted and not checked.
+  if (record.iss !== undefined) input.iss = string(record.iss, 'iss');
   return input;
 }
 

@@ -18,9 +18,21 @@ export interface ServerConfig {
   dataDir: string;
   /** The built demo to serve at `/` (absent: the API alone). */
   staticDir: string | null;
-  /** Serve the stand-in provider APIs under `/dev/providers` and verify keys against them. */
+  /**
+   * Development: run the stand-in provider APIs and the stand-in authorization server on
+   * loopback ports of their own, and verify keys and make OAuth flows against them.
+   */
   devStandIns: boolean;
+  /**
+   * The platform's own OAuth clients (the **Default** choice), from
+   * `PIPELINE_CONNECT_OAUTH_<PROVIDER>_CLIENT_ID` and `…_CLIENT_SECRET` (provider id upper-cased,
+   * `-` as `_`, e.g. `GOOGLE_DRIVE`). In development the stand-in's clients are used instead.
+   */
+  platformClients: Record<string, { clientId: string; clientSecret: string }>;
 }
+
+/** Providers whose catalog entry offers a platform client. */
+const PLATFORM_PROVIDERS = ['notion', 'google-drive'] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -60,6 +72,17 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     problems.push('PIPELINE_CONNECT_DEV_STAND_INS cannot be on in production.');
   }
 
+  const platformClients: ServerConfig['platformClients'] = {};
+  for (const providerId of PLATFORM_PROVIDERS) {
+    const prefix = `PIPELINE_CONNECT_OAUTH_${providerId.toUpperCase().replaceAll('-', '_')}`;
+    const clientId = env[`${prefix}_CLIENT_ID`]?.trim();
+    const clientSecret = env[`${prefix}_CLIENT_SECRET`]?.trim();
+    if (clientId && clientSecret) platformClients[providerId] = { clientId, clientSecret };
+    else if (clientId || clientSecret) {
+      problems.push(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET go together.`);
+    }
+  }
+
   if (problems.length > 0) {
     throw new ConfigurationError(
       `The server configuration is not valid:\n- ${problems.join('\n- ')}`,
@@ -74,6 +97,7 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     dataDir,
     staticDir,
     devStandIns,
+    platformClients,
   };
 }
 

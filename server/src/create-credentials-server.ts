@@ -7,12 +7,17 @@ import { assertKeyIdsConfigured } from './crypto/key-ring';
 import { createEnvelopeCipher } from './crypto/envelope';
 import type { KeyWrapper } from './crypto/key-wrapper';
 import { createAuditTrail } from './domain/audit';
-import { platformClientIdOf } from './domain/platform-clients';
 import { createCredentialService } from './domain/credential-service';
-import { createOAuthClientService } from './domain/oauth-client-service';
-import { createUnavailableOAuthFlows } from './domain/oauth-flow-service';
+import {
+  createOAuthClientService,
+  type ClientInUse,
+  type PlatformClient,
+} from './domain/oauth-client-service';
+import { createOAuthFlowService, createUnavailableOAuthFlows } from './domain/oauth-flow-service';
 import { localPrincipal, type Authenticate } from './domain/principal';
 import { noVerification, type ApiKeyVerifier } from './domain/verification';
+import type { OAuthDirectory } from './providers/oauth-directory';
+import type { OutboundFetch } from './providers/outbound-fetch';
 import { loadContract, type Contract } from './http/contract';
 import { createContractRouter, errorResponse } from './http/contract-router';
 import { createOperationHandlers } from './http/operation-handlers';
@@ -42,8 +47,20 @@ export interface CredentialsServerOptions {
   basePath?: string;
   /** Check every response against the contract (tests). */
   validateResponses?: boolean;
-  /** The platform's own OAuth client id per provider, where it has one. */
-  platformClientId?: (providerId: string) => string | null;
+  /**
+   * The OAuth client: where each provider's endpoints are, the fetch that reaches them (the
+   * SSRF-guarded one), and the platform's own clients. Without it, flows answer 503.
+   */
+  oauth?: {
+    directory: OAuthDirectory;
+    fetch: OutboundFetch;
+    /** The platform's client per provider (the **Default** choice), where one is configured. */
+    platformClients?: Readonly<Record<string, PlatformClient>>;
+    /** Providers reached over plain http (only the loopback stand-in, in development). */
+    allowInsecureProviders?: boolean;
+    /** Development: registers a tenant's custom client with the stand-in before a flow. */
+    announceClient?: (providerId: string, client: ClientInUse, redirectUri: string) => void;
+  };
   /**
    * A development server (default false) also accepts URL fields that name this machine's
    * loopback, for self-hosted providers during development, as the mock does.
@@ -89,15 +106,32 @@ export async function createCredentialsServer(
       audit,
       development: options.development ?? false,
     });
+    const redirectUri = new URL('/oauth-callback.html', options.publicOrigin).toString();
+    const platformClients = options.oauth?.platformClients ?? {};
     const oauthClients = createOAuthClientService({
       db: database.db,
       cipher,
       clock,
       audit,
-      redirectUri: new URL('/oauth-callback.html', options.publicOrigin).toString(),
-      platformClientId: options.platformClientId ?? platformClientIdOf,
+      redirectUri,
+      platformClient: (providerId) => platformClients[providerId] ?? null,
     });
-    const oauthFlows = createUnavailableOAuthFlows();
+    const oauthFlows = options.oauth
+      ? createOAuthFlowService({
+          db: database.db,
+          cipher,
+          clock,
+          audit,
+          clients: oauthClients,
+          directory: options.oauth.directory,
+          fetch: options.oauth.fetch,
+          redirectUri,
+          secureCookies: new URL(options.publicOrigin).protocol === 'https:',
+          allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
+          ...(options.oauth.announceClient && { announceClient: options.oauth.announceClient }),
+          logger,
+        })
+      : createUnavailableOAuthFlows();
 
     const api = createContractRouter({
       contract: options.contract ?? loadContract(),

@@ -11,8 +11,10 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createCredentialsServer } from './create-credentials-server';
 import { loadKeyWrapper } from './crypto/key-ring';
+import { startStandInAuthorizationServer } from './dev/stand-in-authorization-server';
 import { startStandInProviderApis } from './dev/stand-in-provider-server';
 import type { Logger } from './logger';
+import { realOAuthDirectory, standInOAuthDirectory } from './providers/oauth-directory';
 import { createOutboundFetch } from './providers/outbound-fetch';
 import { createProviderRegistry } from './providers/registry';
 import { openDatabase, type DatabaseLocation } from './storage/database';
@@ -42,9 +44,18 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
 
   const closers: (() => Promise<void>)[] = [];
   try {
+    const redirectUri = new URL('/oauth-callback.html', config.publicOrigin).toString();
     const standIns = config.devStandIns ? await startStandInProviderApis() : null;
     if (standIns) closers.push(() => standIns.close());
-    const outbound = createOutboundFetch({ allowedHosts: standIns ? [standIns.hostPort] : [] });
+    const authorization = config.devStandIns
+      ? await startStandInAuthorizationServer({ redirectUris: [redirectUri], logger })
+      : null;
+    if (authorization) closers.push(() => authorization.close());
+    const outbound = createOutboundFetch({
+      allowedHosts: [standIns?.hostPort, authorization?.hostPort].filter(
+        (host): host is string => host !== undefined,
+      ),
+    });
     closers.push(() => outbound.close());
     const verifier = createProviderRegistry({
       fetch: outbound,
@@ -61,6 +72,27 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       verifier,
       logger,
       development: !config.production,
+      oauth: authorization
+        ? {
+            directory: standInOAuthDirectory((id) => authorization.providerEndpoints(id)),
+            fetch: outbound,
+            platformClients: authorization.platformClients,
+            allowInsecureProviders: true,
+            announceClient: (providerId, client, uri) => {
+              if (client.clientSecret === null) return;
+              authorization.registerClient({
+                providerId,
+                clientId: client.clientId,
+                clientSecret: client.clientSecret,
+                redirectUris: [uri],
+              });
+            },
+          }
+        : {
+            directory: realOAuthDirectory,
+            fetch: outbound,
+            platformClients: config.platformClients,
+          },
     });
 
     const app = new Hono();
@@ -91,6 +123,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       publicOrigin: config.publicOrigin,
       database: database.kind,
       standIns: standIns?.origin ?? null,
+      authorizationServer: authorization?.origin ?? null,
     });
     return { url, close: () => closeAll(closers) };
   } catch (error) {

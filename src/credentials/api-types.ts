@@ -425,6 +425,8 @@ export interface components {
             state: string;
             code?: string;
             error?: string;
+            /** @description The authorization server's issuer, where the provider sends it (RFC 9207): a backend that knows the provider's issuer refuses a response from another one (mix-up attacks). */
+            iss?: string;
         };
         ErrorBody: {
             /** @description Machine-readable reason: `bad_request`, `method_not_supported`, `oauth_not_supported`, `invalid_state`, `flow_cancelled`, `unauthorized`, `forbidden`, `not_found`, `duplicate_name`, `oauth_client_required`, `version_conflict`, `payload_too_large`, `unsupported_media_type`, `precondition_required`, `validation_failed`, `credential_rejected`, `idempotency_key_reused`, `rate_limited`, `provider_unavailable`, `server_error`. */

@@ -163,6 +163,8 @@ export interface OAuthCallbackInput {
   state: string;
   code?: string;
   error?: string;
+  /** The issuer the provider named in its redirect (RFC 9207), when it sent one. */
+  iss?: string;
 }
 
 /** Options every call accepts. */

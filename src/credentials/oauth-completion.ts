@@ -75,6 +75,7 @@ export async function completeOAuthPopup(
   const state = params.get('state');
   const code = params.get('code');
   const providerError = params.get('error');
+  const issuer = params.get('iss');
 
   // The authorization code must not linger in the address bar or the session history.
   try {
@@ -93,6 +94,7 @@ export async function completeOAuthPopup(
       state,
       ...(code ? { code } : {}),
       ...(providerError ? { error: providerError } : {}),
+      ...(issuer ? { iss: issuer } : {}),
     });
   } catch (error) {
     const body = error as { code?: unknown; message?: unknown };

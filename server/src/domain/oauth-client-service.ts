@@ -21,6 +21,12 @@ import { checkFieldValues, checkSecret } from './rules';
 
 type ClientRow = typeof oauthClients.$inferSelect;
 
+/** A platform client (the **Default** choice), from the deployment's configuration. */
+export interface PlatformClient {
+  clientId: string;
+  clientSecret: string;
+}
+
 /** The client a flow would use, secret opened (for the OAuth flow service only). */
 export interface ClientInUse {
   mode: 'default' | 'custom';
@@ -36,8 +42,8 @@ export interface OAuthClientServiceOptions {
   audit: AuditTrail;
   /** Where providers redirect after consent: from configuration, never from a request header. */
   redirectUri: string;
-  /** The platform's own client id per provider, where the platform has one. */
-  platformClientId: (providerId: string) => string | null;
+  /** The platform's own client per provider, where the deployment configured one. */
+  platformClient: (providerId: string) => PlatformClient | null;
 }
 
 export type OAuthClientService = ReturnType<typeof createOAuthClientService>;
@@ -86,7 +92,7 @@ export function createOAuthClientService(options: OAuthClientServiceOptions) {
       const row = await savedRow(tenantId, provider.id);
       const mode = modeOf(provider, row);
       if (mode === 'custom') return row?.clientId ? 'custom' : 'none';
-      return options.platformClientId(provider.id) === null ? 'none' : 'default';
+      return options.platformClient(provider.id) === null ? 'none' : 'default';
     },
 
     async save(
@@ -192,10 +198,15 @@ export function createOAuthClientService(options: OAuthClientServiceOptions) {
           extra: row.extra,
         };
       }
-      const platform = options.platformClientId(provider.id);
+      const platform = options.platformClient(provider.id);
       return platform === null
         ? null
-        : { mode: 'default', clientId: platform, clientSecret: null, extra: {} };
+        : {
+            mode: 'default',
+            clientId: platform.clientId,
+            clientSecret: platform.clientSecret,
+            extra: {},
+          };
     },
   };
 

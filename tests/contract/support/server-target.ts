@@ -4,6 +4,7 @@
  * fresh server over it with the test's clock. Requests reach it in-process through `app.fetch`.
  */
 import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
 import {
   createCredentialsServer,
   type CredentialsServer,
@@ -12,9 +13,20 @@ import { createLocalKeyWrapper } from '../../../server/src/crypto/local-key-wrap
 import { loadContract } from '../../../server/src/http/contract';
 import { truncateAll, type DatabaseConnection } from '../../../server/src/storage/database';
 import { openWorkerDatabase } from '../../../server/test/support/worker-database';
+import { standInAuthorization } from '../../../server/test/support/oauth-stack';
+import { standInOAuthDirectory } from '../../../server/src/providers/oauth-directory';
+import {
+  createOutboundFetch,
+  type GuardedOutboundFetch,
+} from '../../../server/src/providers/outbound-fetch';
 import { createStandInVerifier } from './stand-in-verifier';
 
 let database: Promise<DatabaseConnection> | null = null;
+let outbound: GuardedOutboundFetch | null = null;
+afterAll(async () => {
+  await outbound?.close();
+  outbound = null;
+});
 const contract = loadContract();
 const keys = createLocalKeyWrapper([{ id: 'contract', key: randomBytes(32) }]);
 
@@ -27,7 +39,15 @@ function sharedDatabase(): Promise<DatabaseConnection> {
 export async function startServerTarget(now: () => number): Promise<CredentialsServer> {
   const connection = await sharedDatabase();
   await truncateAll(connection.db);
+  const authorization = await standInAuthorization();
   return createCredentialsServer({
+    // A real OAuth client over the stand-in authorization server, as the dev stack has.
+    oauth: {
+      directory: standInOAuthDirectory((id) => authorization.providerEndpoints(id)),
+      fetch: (outbound ??= createOutboundFetch({ allowedHosts: [authorization.hostPort] })),
+      platformClients: authorization.platformClients,
+      allowInsecureProviders: true,
+    },
     database: connection,
     keys,
     contract,
