@@ -70,6 +70,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 
 /** Every table, children first: what a test truncates between cases. */
 const TABLES = [
+  'rate_limit_counters',
+  'revocation_outbox',
   'audit_events',
   'idempotency_keys',
   'oauth_flows',

@@ -43,6 +43,15 @@ export const credentials = pgTable(
     /** The OAuth token set, sealed as one JSON document. */
     tokensSealed: text('tokens_sealed'),
     tokenExpiresAt: at('token_expires_at'),
+    /** When the tokens were last refreshed. */
+    lastRefreshAt: at('last_refresh_at'),
+    /** When a refresh last failed: no new attempt before the cooldown has passed. */
+    refreshFailedAt: at('refresh_failed_at'),
+    /** When the provider last confirmed the key or grant (verification, exchange or refresh). */
+    lastVerifiedAt: at('last_verified_at'),
+    /** The last error with the provider (a code and a capped message), until it works again. */
+    lastErrorCode: text('last_error_code'),
+    lastErrorMessage: text('last_error_message'),
     version: integer('version').notNull(),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
@@ -141,4 +150,42 @@ export const auditEvents = pgTable(
     detail: text('detail'),
   },
   (table) => [index('audit_events_by_tenant').on(table.tenantId, table.at)],
+);
+
+/**
+ * Tokens to revoke at their provider after their credential was deleted: the credential goes at
+ * once, the revocation is retried from here until it succeeds or is given up (and audited).
+ */
+export const revocationOutbox = pgTable(
+  'revocation_outbox',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    userId: text('user_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    credentialId: text('credential_id').notNull(),
+    /** The client the tokens were issued to (revocation authenticates as it). */
+    clientId: text('client_id').notNull(),
+    clientMode: text('client_mode', { enum: ['default', 'custom'] }).notNull(),
+    /** The token set, sealed under this row's binding. */
+    tokensSealed: text('tokens_sealed').notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    /** Set when the outbox stopped trying (too many attempts); the row is kept for the audit. */
+    givenUpAt: at('given_up_at'),
+  },
+  (table) => [index('revocation_outbox_due').on(table.givenUpAt, table.nextAttemptAt)],
+);
+
+/** Fixed-window request counters of the rate limiter (PostgreSQL deployments share them). */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: at('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
 );

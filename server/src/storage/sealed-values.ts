@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { EnvelopeCipher, SealBinding } from '../crypto/envelope';
 import type { Database } from './database';
-import { credentials, oauthClients, oauthFlows } from './schema';
+import { credentials, oauthClients, oauthFlows, revocationOutbox } from './schema';
 
 /** The binding of a credential's sealed API-key secret or token set. */
 export const credentialSecretBinding = (
@@ -37,6 +37,13 @@ export const codeVerifierBinding = (row: { id: string; tenantId: string }): Seal
   tenantId: row.tenantId,
 });
 
+export const outboxTokensBinding = (row: { id: string; tenantId: string }): SealBinding => ({
+  table: 'revocation_outbox',
+  rowId: row.id,
+  field: 'tokens',
+  tenantId: row.tenantId,
+});
+
 /** The distinct key ids that wrap the data keys of every sealed value stored. */
 export async function keyIdsInUse(db: Database, cipher: EnvelopeCipher): Promise<Set<string>> {
   const ids = new Set<string>();
@@ -53,6 +60,10 @@ export async function keyIdsInUse(db: Database, cipher: EnvelopeCipher): Promise
     note(row.secret);
   for (const row of await db.select({ verifier: oauthFlows.codeVerifierSealed }).from(oauthFlows))
     note(row.verifier);
+  for (const row of await db
+    .select({ tokens: revocationOutbox.tokensSealed })
+    .from(revocationOutbox))
+    note(row.tokens);
   return ids;
 }
 
@@ -119,6 +130,16 @@ export async function rewrapAll(db: Database, cipher: EnvelopeCipher): Promise<R
       .update(oauthFlows)
       .set({ codeVerifierSealed: sealed })
       .where(eq(oauthFlows.id, row.id));
+  }
+  for (const row of await db.select().from(revocationOutbox)) {
+    const sealed = count(
+      row.tokensSealed,
+      await cipher.rewrap(row.tokensSealed, outboxTokensBinding(row)),
+    );
+    await db
+      .update(revocationOutbox)
+      .set({ tokensSealed: sealed })
+      .where(eq(revocationOutbox.id, row.id));
   }
   return report;
 }

@@ -25,6 +25,11 @@ CREATE TABLE "credentials" (
 	"secrets_sealed" jsonb NOT NULL,
 	"tokens_sealed" text,
 	"token_expires_at" timestamp with time zone,
+	"last_refresh_at" timestamp with time zone,
+	"refresh_failed_at" timestamp with time zone,
+	"last_verified_at" timestamp with time zone,
+	"last_error_code" text,
+	"last_error_message" text,
 	"version" integer NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
@@ -79,8 +84,32 @@ CREATE TABLE "oauth_flows" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rate_limit_counters" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rate_limit_counters_key_window_start_pk" PRIMARY KEY("key","window_start")
+);
+--> statement-breakpoint
+CREATE TABLE "revocation_outbox" (
+	"id" text PRIMARY KEY NOT NULL,
+	"tenant_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"provider_id" text NOT NULL,
+	"credential_id" text NOT NULL,
+	"client_id" text NOT NULL,
+	"client_mode" text NOT NULL,
+	"tokens_sealed" text NOT NULL,
+	"attempts" integer NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"given_up_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "default_credentials" ADD CONSTRAINT "default_credentials_credential_id_credentials_id_fk" FOREIGN KEY ("credential_id") REFERENCES "public"."credentials"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_by_tenant" ON "audit_events" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "credentials_unique_name" ON "credentials" USING btree ("tenant_id","provider_id","name_key");--> statement-breakpoint
 CREATE INDEX "credentials_by_tenant" ON "credentials" USING btree ("tenant_id","created_at","seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "oauth_flows_state" ON "oauth_flows" USING btree ("state_hash");
+CREATE UNIQUE INDEX "oauth_flows_state" ON "oauth_flows" USING btree ("state_hash");--> statement-breakpoint
+CREATE INDEX "revocation_outbox_due" ON "revocation_outbox" USING btree ("given_up_at","next_attempt_at");
