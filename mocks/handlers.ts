@@ -58,7 +58,7 @@ export function createHandlers({
     } catch (error) {
       // Every status the store throws is documented for the operations that can reach it.
       if (error instanceof MockHttpError)
-        return response.untyped(errorResponse(error.status, error.body));
+        return response.untyped(errorResponse(error.status, error.body, error.headers));
       console.error('[pipeline-connect mock] A handler failed:', error);
       return response.untyped(errorResponse(500, SERVER_ERROR));
     }

@@ -25,6 +25,9 @@ type Story = StoryObj<typeof meta>;
 
 const createUrl = '/api/providers/firecrawl/credentials';
 
+/** A key in Firecrawl's real format (fc- and 32 lowercase hexadecimal digits): the mock accepts it. */
+const LIVE_KEY = 'fc-3c1a7d00b0f55339b7aeb0d6e0996d79';
+
 async function dialog() {
   return within(await screen.findByRole('dialog', { name: 'Add API Key' }));
 }
@@ -59,7 +62,7 @@ export const Empty: Story = {
 /** Filled in and ready to save; the key can be shown to check it. */
 export const Filled: Story = {
   play: async () => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Show value' }));
     await expect(d.getByLabelText('API Key')).toHaveAttribute('type', 'text');
   },
@@ -107,7 +110,7 @@ export const Saving: Story = {
     },
   },
   play: async ({ args }) => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(d.getByRole('button', { name: 'Save' })).toBeDisabled());
     await expect(d.getByRole('button', { name: 'Cancel' })).toBeDisabled();
@@ -118,7 +121,7 @@ export const Saving: Story = {
 /** Saved: the host is handed the new credential (and a toast names it). */
 export const Saved: Story = {
   play: async ({ args }) => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(args.onCreated).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production' })),
@@ -128,28 +131,36 @@ export const Saved: Story = {
   },
 };
 
-/** The backend refused some values (422): each message lands on its field. */
+/**
+ * The provider refused the key (422 `credential_rejected`): the message lands on the key's field.
+ * The mock refuses, as the provider would, a key not in the provider's format.
+ */
 export const FieldErrors: Story = {
-  parameters: {
-    backend: {
-      handlers: [
-        http.post(createUrl, () =>
-          errorResponse(422, {
-            code: 'validation_failed',
-            message: 'Some values are invalid.',
-            fieldErrors: { firecrawl_api_key: 'Firecrawl did not accept this key.' },
-            retryable: false,
-          }),
-        ),
-      ],
-    },
-  },
   play: async () => {
     const d = await fill('Production', 'fc-wrong');
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
-    await expect(await d.findByText('Firecrawl did not accept this key.')).toBeVisible();
+    await expect(await d.findByText('The provider refused this key.')).toBeVisible();
     await expect(d.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(d.getByLabelText('API Key')).toHaveValue('fc-wrong');
     await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('Production');
+  },
+};
+
+/**
+ * The provider could not check the key (502 `provider_unavailable`): retrying may help, and every
+ * value is kept. A well-formed key whose tail starts with `dead0500` makes the mock's (and the
+ * stand-in) provider fail.
+ */
+export const ProviderUnavailable: Story = {
+  play: async () => {
+    const d = await fill('Production', 'fc-dead05000123456789abcdef01234567');
+    await userEvent.click(d.getByRole('button', { name: 'Save' }));
+    await expect(await d.findByRole('alert')).toHaveTextContent(
+      'The server had a problem. Trying again may help.',
+    );
+    await expect(d.getByLabelText('API Key')).toHaveValue('fc-dead05000123456789abcdef01234567');
+    await expect(d.getByLabelText(/Authorization Name/)).toHaveValue('Production');
+    await expect(d.getByRole('button', { name: 'Save' })).toBeEnabled();
   },
 };
 
@@ -160,13 +171,13 @@ export const DuplicateName: Story = {
       prepare: (store: MockStore) => {
         store.createApiKeyCredential('firecrawl', {
           name: 'Production',
-          values: { firecrawl_api_key: 'fc-existing' },
+          values: { firecrawl_api_key: 'fc-1c442870854b914bc0ee02561639322e' },
         });
       },
     },
   },
   play: async () => {
-    const d = await fill('production', 'fc-live-0123456789');
+    const d = await fill('production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(
       await d.findByText('This name is already used by another credential.'),
@@ -190,7 +201,7 @@ export const ServerError: Story = {
     },
   },
   play: async () => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(await d.findByRole('alert')).toHaveTextContent(
       'The server had a problem. Trying again may help.',
@@ -203,7 +214,7 @@ export const ServerError: Story = {
 export const RateLimited: Story = {
   parameters: { backend: { scenario: 'rate-limited' } },
   play: async () => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(await d.findByRole('alert')).toHaveTextContent(
       'Too many requests. Try again in 30 seconds.',
@@ -217,7 +228,7 @@ export const RateLimited: Story = {
 export const NetworkError: Story = {
   parameters: { backend: { handlers: [http.post(createUrl, () => HttpResponse.error())] } },
   play: async () => {
-    const d = await fill('Production', 'fc-live-0123456789');
+    const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(await d.findByRole('alert')).toHaveTextContent(
       'Could not reach the server. Check your connection and try again.',

@@ -102,7 +102,8 @@ export const Many: Story = {
         for (const region of ['EU', 'US', 'APAC', 'Staging', 'QA', 'Research', 'Docs', 'Archive']) {
           store.createApiKeyCredential('firecrawl', {
             name: `Firecrawl ${region}`,
-            values: { firecrawl_api_key: `fc-${region.toLowerCase()}-000` },
+            // A key in Firecrawl's real format (fc- and 32 lowercase hexadecimal digits).
+            values: { firecrawl_api_key: 'fc-95682d7661f1b3c761c622ea64b6e7e4' },
           });
         }
       },

@@ -45,7 +45,8 @@ function manyKeys(store: MockStore) {
   for (let i = 1; i <= 12; i += 1) {
     store.createApiKeyCredential('firecrawl', {
       name: `Crawler ${String(i).padStart(2, '0')}`,
-      values: { firecrawl_api_key: `fc-story-key-${i}`, base_url: '' },
+      // Keys in Firecrawl's real format (fc- and 32 hexadecimal digits).
+      values: { firecrawl_api_key: `fc-${String(i).padStart(32, '0')}`, base_url: '' },
     });
   }
 }

@@ -54,7 +54,8 @@ export function createBenchApi(backend: CredentialsBackend, resetStore: () => vo
       // What the Add API Key mutation does: create, then invalidate the credentials query.
       await backend.createApiKeyCredential('jina-reader', {
         name: 'Bench key',
-        values: { api_key: 'jina_bench_0000000000' },
+        // A key in Jina's real format, which the mock (like the server) accepts.
+        values: { api_key: 'jina_9766e0c844f087cbf658d4ce20ed810de22mIY_kIwmRnt-07CmgQ_pelLf_' },
       });
       await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
       await settle();

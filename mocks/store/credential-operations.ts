@@ -9,6 +9,7 @@ import { IDEMPOTENCY_KEY_TTL_MS } from '../../src/rules/idempotency';
 import { checkName, nameKey, numberedName } from '../../src/rules/names';
 import { findProviderFixture, providerBehaviours, type ProviderFixture } from '../fixtures';
 import { badRequest, conflict, MockHttpError, notFound, validationFailed } from './http-error';
+import { verifyApiKey } from './key-verification';
 import { requireProvider } from './provider-catalog';
 import type { StoreState, StoredCredential } from './state';
 
@@ -127,6 +128,10 @@ export function rememberIdempotentCreate(
   });
 }
 
+/**
+ * Stores a new API-key credential after the field and name checks and the key's verification
+ * (see `verifyApiKey`); the provider's first credential becomes its default.
+ */
 export function createApiKeyCredential(
   state: StoreState,
   providerId: string,
@@ -148,6 +153,9 @@ export function createApiKeyCredential(
 
   const taken = takenNames(state, provider.id);
   if (name !== '') assertNameFree(provider, name, taken);
+  // As the server asks the provider before storing anything: a refused key or an unreachable
+  // provider stores nothing.
+  verifyApiKey(provider, checked.values);
   const stored: StoredCredential = {
     id: crypto.randomUUID(),
     providerId: provider.id,
@@ -168,7 +176,8 @@ export function createApiKeyCredential(
 
 /**
  * Applies a rename and/or value edit made from `If-Match` version. Nothing changes (and the
- * version stays) when the edit sets what is already stored.
+ * version stays) when the edit sets what is already stored. An edit that changes a secret has
+ * the new key verified as on create (see `verifyApiKey`); a refusal leaves the credential as it was.
  */
 export function updateCredential(
   state: StoreState,
@@ -198,6 +207,11 @@ export function updateCredential(
 
   const changed =
     name !== stored.name || JSON.stringify(checked.values) !== JSON.stringify(stored.values);
+  // A changed secret is verified as on create; a rename, or an edit of other values, is not.
+  const secretChanged = fields.some(
+    (field) => field.type === 'secret' && checked.values[field.name] !== stored.values[field.name],
+  );
+  if (secretChanged) verifyApiKey(provider, checked.values);
   if (changed) {
     stored.name = name;
     stored.values = checked.values;

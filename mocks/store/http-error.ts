@@ -10,12 +10,15 @@ export type ErrorBody = components['schemas']['ErrorBody'];
 export class MockHttpError extends Error {
   readonly status: number;
   readonly body: ErrorBody;
+  /** Headers the answer carries besides the defaults, e.g. `Retry-After`. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBody, headers: Record<string, string> = {}) {
     super(body.message);
     this.name = 'MockHttpError';
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 

@@ -19,7 +19,8 @@ const DAY = 24 * HOUR;
  * of everything the UI must show: API keys (one Jina Reader key left empty, a self-hosted
  * Firecrawl), a Notion OAuth grant, an expired Google Drive grant, a revoked (invalid) Dropbox
  * grant with its custom client saved, and OneDrive still unconfigured. Ids are fixed so stories
- * and tests can point at them.
+ * and tests can point at them. The API keys are in the providers' real formats
+ * (`src/rules/provider-key-formats.ts`), as every key the mock accepts is.
  */
 export function seedState(name: SeedName, now: number): StoreState {
   if (name === 'empty') return emptyState(name);
@@ -74,7 +75,7 @@ export function seedState(name: SeedName, now: number): StoreState {
           providerId: 'firecrawl',
           name: 'Firecrawl production',
           method: 'api_key',
-          values: { firecrawl_api_key: 'fc-seeded00000000000000000000000001', base_url: '' },
+          values: { firecrawl_api_key: 'fc-5eeded00000000000000000000000001', base_url: '' },
         },
         14,
       ),
@@ -85,7 +86,7 @@ export function seedState(name: SeedName, now: number): StoreState {
           name: 'Self-hosted crawler',
           method: 'api_key',
           values: {
-            firecrawl_api_key: 'fc-seeded00000000000000000000000002',
+            firecrawl_api_key: 'fc-5eeded00000000000000000000000002',
             base_url: 'https://firecrawl.internal.example',
           },
         },

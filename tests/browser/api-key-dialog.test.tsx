@@ -6,9 +6,14 @@ import { createHandlers, errorResponse } from '../../mocks/handlers';
 import type { MockStore } from '../../mocks/store';
 import type { Credential } from '../../src/credentials/backend';
 import { ApiKeyDialog } from '../../src/dialogs/api-key-dialog';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
 const createUrl = (providerId: string) => `/api/providers/${providerId}/credentials`;
+
+// Keys in Firecrawl's real format, which the mock (like the server) accepts.
+const LIVE_KEY = 'fc-3c1a7d00b0f55339b7aeb0d6e0996d79';
+const NEW_KEY = 'fc-95682d7661f1b3c761c622ea64b6e7e4';
 
 /** The dialog as a host uses it: a button that opens it, state kept by the host. */
 function Host({
@@ -100,7 +105,7 @@ describe('ApiKeyDialog', () => {
     await expect.element(apiKey).toHaveAttribute('type', 'password');
     await expect.element(apiKey).toHaveAttribute('autocomplete', 'new-password');
     await expect.element(apiKey).toHaveAttribute('spellcheck', 'false');
-    await apiKey.fill('fc-secret');
+    await apiKey.fill(LIVE_KEY);
     await dialog.getByRole('button', { name: 'Show value' }).click();
     await expect.element(apiKey).toHaveAttribute('type', 'text');
     await dialog.getByRole('button', { name: 'Hide value' }).click();
@@ -137,7 +142,7 @@ describe('ApiKeyDialog', () => {
     const { screen, dialog, name, apiKey, store } = await renderDialog({ onCreated });
 
     await name.fill('  Production  ');
-    await apiKey.fill('  fc-live-123  ');
+    await apiKey.fill(`  ${LIVE_KEY}  `);
     await userEvent.keyboard('{Enter}');
 
     await expect.element(dialog).not.toBeInTheDocument();
@@ -156,7 +161,7 @@ describe('ApiKeyDialog', () => {
     const onCreated = vi.fn();
     const { screen, dialog, apiKey, save } = await renderDialog({ onCreated });
 
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect.element(dialog).not.toBeInTheDocument();
@@ -170,7 +175,7 @@ describe('ApiKeyDialog', () => {
     const { screen, dialog, name, apiKey, save } = await renderDialog();
 
     await name.fill(markup);
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect.element(dialog).not.toBeInTheDocument();
@@ -189,7 +194,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect.element(save).toBeDisabled();
@@ -235,18 +240,89 @@ describe('ApiKeyDialog', () => {
     await expect.element(save).toBeEnabled();
   });
 
+  it('shows the provider’s refusal of a key on API Key, keeping the other input', async () => {
+    const { screen, dialog, name, apiKey, baseUrl, save, store } = await renderDialog();
+
+    await name.fill('Production');
+    // Not in Firecrawl's format (fc- and 32 hexadecimal digits): the backend's check refuses it.
+    await apiKey.fill('fc-live-123');
+    await baseUrl.fill('https://crawl.example.com');
+    await save.click();
+
+    await expect.element(dialog.getByText('The provider refused this key.')).toBeVisible();
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(apiKey).toHaveAccessibleDescription(/The provider refused this key\./);
+    await expect.element(apiKey).toHaveFocus();
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(baseUrl).toHaveValue('https://crawl.example.com');
+    await expect.element(apiKey).toHaveValue('fc-live-123');
+    await expect.element(name).not.toHaveAttribute('aria-invalid', 'true');
+    expect(store.listCredentials()).toEqual([]);
+
+    await apiKey.fill(LIVE_KEY);
+    await save.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
+    expect(store.listCredentials().map((c) => c.name)).toEqual(['Production']);
+  });
+
+  it('says a provider that cannot check the key (502) is worth retrying, keeping the input', async () => {
+    const { screen, dialog, name, apiKey, baseUrl, save, store } = await renderDialog();
+    // A well-formed key that makes the provider fail (see standInFailureMarkers).
+    const failing = exampleProviderKey('firecrawl', 'server_error');
+
+    await name.fill('Production');
+    await apiKey.fill(failing);
+    await baseUrl.fill('https://crawl.example.com');
+    await save.click();
+
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('The server had a problem. Trying again may help.');
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(apiKey).toHaveValue(failing);
+    await expect.element(baseUrl).toHaveValue('https://crawl.example.com');
+    await expect.element(apiKey).not.toHaveAttribute('aria-invalid', 'true');
+    await expect.element(save).toBeEnabled();
+    await expect.element(save).toHaveFocus();
+    expect(store.listCredentials()).toEqual([]);
+
+    await apiKey.fill(LIVE_KEY);
+    await save.click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
+  });
+
+  it('waits out the Retry-After of a provider outage (503), keeping the input', async () => {
+    const { dialog, name, apiKey, save, store } = await renderDialog();
+    const failing = exampleProviderKey('firecrawl', 'outage');
+
+    await name.fill('Production');
+    await apiKey.fill(failing);
+    await save.click();
+
+    await expect
+      .element(dialog.getByRole('alert'))
+      .toHaveTextContent('The server had a problem. Trying again may help.');
+    await expect.element(dialog.getByText(/You can try again in (30|29) s\./)).toBeVisible();
+    await expect.element(save).toBeDisabled();
+    await expect.element(name).toHaveValue('Production');
+    await expect.element(apiKey).toHaveValue(failing);
+    expect(store.listCredentials()).toEqual([]);
+  });
+
   it('puts a duplicate name (409) on Authorization Name', async () => {
     const { dialog, name, apiKey, save } = await renderDialog({
       prepare: (store) => {
         store.createApiKeyCredential('firecrawl', {
           name: 'Production',
-          values: { firecrawl_api_key: 'fc-old' },
+          values: { firecrawl_api_key: 'fc-1c442870854b914bc0ee02561639322e' },
         });
       },
     });
 
     await name.fill('production');
-    await apiKey.fill('fc-new');
+    await apiKey.fill(NEW_KEY);
     await save.click();
 
     await expect
@@ -254,7 +330,7 @@ describe('ApiKeyDialog', () => {
       .toBeVisible();
     await expect.element(name).toHaveAttribute('aria-invalid', 'true');
     await expect.element(name).toHaveFocus();
-    await expect.element(apiKey).toHaveValue('fc-new');
+    await expect.element(apiKey).toHaveValue(NEW_KEY);
   });
 
   it('says a server error (503) is worth retrying, keeps the input, and a retry succeeds', async () => {
@@ -274,7 +350,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await baseUrl.fill('https://crawl.example.com');
     await save.click();
 
@@ -283,7 +359,7 @@ describe('ApiKeyDialog', () => {
       .toHaveTextContent('The server had a problem. Trying again may help.');
     await expect.element(name).toHaveValue('Production');
     await expect.element(baseUrl).toHaveValue('https://crawl.example.com');
-    await expect.element(apiKey).toHaveValue('fc-live-123');
+    await expect.element(apiKey).toHaveValue(LIVE_KEY);
     await expect.element(save).toHaveFocus();
 
     await save.click();
@@ -305,7 +381,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect
@@ -324,14 +400,14 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect
       .element(dialog.getByRole('alert'))
       .toHaveTextContent('Could not reach the server. Check your connection and try again.');
     await expect.element(name).toHaveValue('Production');
-    await expect.element(apiKey).toHaveValue('fc-live-123');
+    await expect.element(apiKey).toHaveValue(LIVE_KEY);
   });
 
   it.each([
@@ -347,7 +423,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
 
     await expect.element(dialog.getByRole('alert')).toHaveTextContent(text);
@@ -366,7 +442,7 @@ describe('ApiKeyDialog', () => {
       ],
     });
 
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.dblClick();
 
     await expect.element(dialog).not.toBeInTheDocument();
@@ -384,7 +460,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.dblClick();
 
     await expect.element(dialog).not.toBeInTheDocument();
@@ -412,7 +488,7 @@ describe('ApiKeyDialog', () => {
     backend.store = store;
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
     await expect
       .element(dialog.getByRole('alert'))
@@ -444,7 +520,7 @@ describe('ApiKeyDialog', () => {
     });
 
     await name.fill('Production');
-    await apiKey.fill('fc-live-123');
+    await apiKey.fill(LIVE_KEY);
     await save.click();
     await expect.element(dialog.getByRole('alert')).toBeVisible();
 
@@ -455,7 +531,7 @@ describe('ApiKeyDialog', () => {
     await screen.getByRole('button', { name: 'Open the dialog' }).click();
     const reopened = screen.getByRole('dialog', { name: 'Add API Key' });
     await reopened.getByLabelText('Authorization Name').fill('Production EU');
-    await reopened.getByLabelText('API Key').fill('fc-live-123');
+    await reopened.getByLabelText('API Key').fill(LIVE_KEY);
     await reopened.getByRole('button', { name: 'Save' }).click();
     // Same input as the saved one, but a new attempt: a new key, so the backend sees a new
     // create (and refuses the duplicate name) instead of replaying the first.
@@ -478,7 +554,7 @@ describe('ApiKeyDialog', () => {
         ),
       ],
     });
-    const secret = 'fc-very-secret-0001';
+    const secret = 'fc-8b01d7b2e8525a7502a148cac29ed893';
 
     await name.fill('Production');
     await apiKey.fill(secret);

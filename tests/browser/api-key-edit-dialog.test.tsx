@@ -79,7 +79,7 @@ describe('EditCredentialDialog', () => {
     const onSaved = vi.fn();
     const { screen, dialog, save } = await renderEdit('cred-firecrawl-production', { onSaved });
 
-    await dialog.getByLabelText('API Key').fill('fc-rotated-0002');
+    await dialog.getByLabelText('API Key').fill('fc-6dd56e65d43ce38aeda1c7f8de23c308');
     await save.click();
 
     await expect.element(screen.getByText('“Firecrawl production” was saved.')).toBeVisible();

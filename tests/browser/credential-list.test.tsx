@@ -320,11 +320,13 @@ describe('CredentialList — actions', () => {
     await screen.getByRole('button', { name: 'More actions for Firecrawl production' }).click();
     await screen.getByRole('menuitem', { name: 'Edit' }).click();
     const dialog = screen.getByRole('dialog', { name: 'Edit credential' });
-    await dialog.getByLabelText('API Key').fill('fc-rotated');
+    await dialog.getByLabelText('API Key').fill('fc-fb83c876b3702554dc6c5cc75c4ff574');
     await dialog.getByRole('button', { name: 'Save' }).click();
 
     await expect.element(dialog.getByRole('alert')).toHaveTextContent('The server had a problem.');
-    await expect.element(dialog.getByLabelText('API Key')).toHaveValue('fc-rotated');
+    await expect
+      .element(dialog.getByLabelText('API Key'))
+      .toHaveValue('fc-fb83c876b3702554dc6c5cc75c4ff574');
   });
 
   it('confirms a delete by listing the nodes that use it, then removes the row', async () => {

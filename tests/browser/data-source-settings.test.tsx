@@ -72,7 +72,10 @@ describe('Settings → Data Sources', () => {
     const dialog = page.getByRole('dialog', { name: 'Add API Key' });
     await expect.element(dialog).toBeVisible();
     await userEvent.fill(dialog.getByRole('textbox', { name: /Authorization Name/ }), 'Crawler');
-    await userEvent.fill(dialog.getByLabelText(/API Key/).first(), 'fc-0123456789abcdef');
+    await userEvent.fill(
+      dialog.getByLabelText(/API Key/).first(),
+      'fc-2fab64637f7a814c5e4614e7cf721a01',
+    );
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.element(card('Firecrawl').getByText('Crawler')).toBeVisible();
 

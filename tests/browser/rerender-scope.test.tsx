@@ -45,7 +45,7 @@ describe('re-render scope', () => {
 
     store.createApiKeyCredential('firecrawl', {
       name: 'Crawler',
-      values: { firecrawl_api_key: 'fc-scope-test', base_url: '' },
+      values: { firecrawl_api_key: 'fc-3471674c2332eb838d459fe0d2e64beb', base_url: '' },
     });
     await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
     await expect.element(page.getByTestId('rf__node-n2')).toHaveTextContent('Connected · Crawler');

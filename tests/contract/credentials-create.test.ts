@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET_MASK } from '../../src/credentials/backend';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { rawRequest, rejectionOf, START, useContractBackend } from './support/contract-harness';
 
-const FIRECRAWL_KEY = 'fc-0123456789abcdef';
+// Keys in the providers' real formats, which a backend that verifies keys accepts.
+const FIRECRAWL_KEY = exampleProviderKey('firecrawl');
+const NOTION_KEY = exampleProviderKey('notion');
+const JINA_KEY = exampleProviderKey('jina-reader');
 
 describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', () => {
   const ctx = useContractBackend();
@@ -36,7 +40,7 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
     const first = await createFirecrawl('One');
     const second = await createFirecrawl('Two');
     const notion = await ctx.backend.createApiKeyCredential('notion', {
-      values: { integration_secret: 'ntn_abc' },
+      values: { integration_secret: NOTION_KEY },
     });
 
     expect([first.isDefault, second.isDefault, notion.isDefault]).toEqual([true, false, true]);
@@ -45,7 +49,7 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   it('lists all credentials oldest first, or one provider’s', async () => {
     const one = await createFirecrawl('One');
     const notion = await ctx.backend.createApiKeyCredential('notion', {
-      values: { integration_secret: 'ntn_abc' },
+      values: { integration_secret: NOTION_KEY },
     });
     const two = await createFirecrawl('Two');
 
@@ -66,13 +70,15 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   });
 
   it('keeps optional text and validates it', async () => {
-    const selfHosted = await createFirecrawl('Self-hosted', {
+    // The hosted service's address: a backend that verifies keys checks this one with Firecrawl
+    // itself (a self-hosted address would be called instead).
+    const explicit = await createFirecrawl('Explicit base URL', {
       firecrawl_api_key: FIRECRAWL_KEY,
-      base_url: '  https://crawl.example.com  ',
+      base_url: '  https://api.firecrawl.dev  ',
     });
-    expect(selfHosted.values).toEqual({
+    expect(explicit.values).toEqual({
       firecrawl_api_key: SECRET_MASK,
-      base_url: 'https://crawl.example.com',
+      base_url: 'https://api.firecrawl.dev',
     });
 
     const error = await rejectionOf(
@@ -88,7 +94,7 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
   it('accepts a Jina Reader credential without a key, and masks one with a key', async () => {
     const keyless = await ctx.backend.createApiKeyCredential('jina-reader', { values: {} });
     const keyed = await ctx.backend.createApiKeyCredential('jina-reader', {
-      values: { api_key: 'jina_secret' },
+      values: { api_key: JINA_KEY },
     });
 
     expect(keyless.values).toEqual({ api_key: '' });
@@ -150,7 +156,7 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       await createFirecrawl('Production');
       const notion = await ctx.backend.createApiKeyCredential('notion', {
         name: 'production',
-        values: { integration_secret: 'ntn_abc' },
+        values: { integration_secret: NOTION_KEY },
       });
       expect(notion.name).toBe('production');
     });
@@ -175,10 +181,21 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
-    it('accepts a 4 KB secret and refuses 4 KB + 1 byte', async () => {
-      await createFirecrawl('Exactly 4 KB', { firecrawl_api_key: 'k'.repeat(4096) });
-      // Two-byte characters: 2,048 fit, one more does not, whatever the character count.
-      await createFirecrawl('4 KB of é', { firecrawl_api_key: 'é'.repeat(2048) });
+    it('lets a 4 KB secret through the field rules and refuses 4 KB + 1 byte', async () => {
+      // No provider's key is 4 KB long: a secret of exactly 4 KB passes the field rules and then
+      // goes to the provider, which refuses it (not the size error of one byte more).
+      for (const [name, secret] of [
+        ['Exactly 4 KB', 'k'.repeat(4096)],
+        // Two-byte characters: 2,048 fit, one more does not, whatever the character count.
+        ['4 KB of é', 'é'.repeat(2048)],
+      ] as const) {
+        const refused = await rejectionOf(createFirecrawl(name, { firecrawl_api_key: secret }));
+        expect([refused.status, refused.code, refused.fieldErrors], name).toEqual([
+          422,
+          'credential_rejected',
+          { firecrawl_api_key: 'The provider refused this key.' },
+        ]);
+      }
 
       const error = await rejectionOf(
         createFirecrawl('Too long', { firecrawl_api_key: `${'k'.repeat(4096)}x` }),
@@ -189,6 +206,7 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
         createFirecrawl('Too long é', { firecrawl_api_key: `${'é'.repeat(2048)}x` }),
       );
       expect(multibyte.fieldErrors.firecrawl_api_key).toMatch(/4 KB/);
+      expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
     it('refuses a secret with inner whitespace', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { rejectionOf, useContractBackend } from './support/contract-harness';
 
 describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/default-credential', () => {
@@ -6,7 +7,7 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
   const create = (name: string) =>
     ctx.backend.createApiKeyCredential('firecrawl', {
       name,
-      values: { firecrawl_api_key: `fc-${name}` },
+      values: { firecrawl_api_key: exampleProviderKey('firecrawl') },
     });
   const defaultName = async (providerId = 'firecrawl') =>
     (await ctx.backend.listCredentials({ providerId })).find((credential) => credential.isDefault)
@@ -70,7 +71,7 @@ describe('DELETE /credentials/{credentialId} and PUT /providers/{providerId}/def
 
   it('answers 422 for a credential of another provider', async () => {
     const notion = await ctx.backend.createApiKeyCredential('notion', {
-      values: { integration_secret: 'ntn_x' },
+      values: { integration_secret: exampleProviderKey('notion') },
     });
     await create('Firecrawl');
 

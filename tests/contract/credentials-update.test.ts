@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { SECRET_MASK } from '../../src/credentials/backend';
 import { rawRequest, rejectionOf, START, useContractBackend } from './support/contract-harness';
 
+// Keys in Firecrawl's real format (fc- and 32 lowercase hexadecimal digits).
+const ORIGINAL_KEY = 'fc-3471674c2332eb838d459fe0d2e64beb';
+const NEW_KEY = 'fc-6dd56e65d43ce38aeda1c7f8de23c308';
+// The hosted service, named explicitly: a backend that verifies keys checks them with Firecrawl.
+const HOSTED = 'https://api.firecrawl.dev';
+
 describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
   const ctx = useContractBackend();
   const createFirecrawl = (name = 'Production') =>
     ctx.backend.createApiKeyCredential('firecrawl', {
       name,
-      values: { firecrawl_api_key: 'fc-original', base_url: 'https://crawl.example.com' },
+      values: { firecrawl_api_key: ORIGINAL_KEY, base_url: HOSTED },
     });
 
   it('renames, bumping the version and updatedAt', async () => {
@@ -23,19 +29,19 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
       version: 2,
       createdAt: created.createdAt,
       updatedAt: new Date(START + 60_000).toISOString(),
-      values: { firecrawl_api_key: SECRET_MASK, base_url: 'https://crawl.example.com' },
+      values: { firecrawl_api_key: SECRET_MASK, base_url: HOSTED },
     });
     expect(ctx.exchanges.at(-1)).toMatchObject({ method: 'PATCH', status: 200 });
   });
 
   it('sends the version as an entity tag in If-Match', async () => {
     const created = await createFirecrawl();
-    let ifMatch: string | null = null;
-    ctx.server.events.on('request:start', ({ request }) => {
-      if (request.method === 'PATCH') ifMatch = request.headers.get('If-Match');
-    });
     await ctx.backend.updateCredential(created.id, 1, { name: 'Renamed' });
-    expect(ifMatch).toBe('"1"');
+    expect(ctx.exchanges.at(-1)).toMatchObject({
+      method: 'PATCH',
+      requestHeaders: { 'if-match': '"1"' },
+      status: 200,
+    });
   });
 
   it('keeps a secret sent back as the mask, and omitted values', async () => {
@@ -57,7 +63,7 @@ describe('PATCH /credentials/{credentialId} (updateCredential)', () => {
   it('replaces a secret that is re-typed', async () => {
     const created = await createFirecrawl();
     const edited = await ctx.backend.updateCredential(created.id, 1, {
-      values: { firecrawl_api_key: 'fc-new' },
+      values: { firecrawl_api_key: NEW_KEY },
     });
     expect([edited.version, edited.values.firecrawl_api_key]).toEqual([2, SECRET_MASK]);
   });

@@ -5,7 +5,10 @@ import type { paths } from '../../src/credentials/api-types';
 import type { CredentialsBackend } from '../../src/credentials/backend';
 import { CredentialsError } from '../../src/credentials/credentials-error';
 import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { API, rejectionOf, useContractBackend } from './support/contract-harness';
+
+const FIRECRAWL_KEY = exampleProviderKey('firecrawl');
 
 /** The errors every operation documents (and the lint rule enforces). */
 type CommonStatus = 401 | 403 | 429 | 500 | 503;
@@ -61,7 +64,7 @@ const operations: Operation[] = [
   {
     name: 'createApiKeyCredential',
     call: (backend) =>
-      backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: 'fc-x' } }),
+      backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: FIRECRAWL_KEY } }),
     fail: (status) =>
       api.post('/providers/{providerId}/credentials', ({ response }) =>
         response(status).json(...envelope(status)),
@@ -327,7 +330,9 @@ describe('headers option', () => {
       headers: { Authorization: 'Bearer fixed' },
     });
     await backend.listProviders();
-    await backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: 'fc-x' } });
+    await backend.createApiKeyCredential('firecrawl', {
+      values: { firecrawl_api_key: FIRECRAWL_KEY },
+    });
     expect(values).toEqual(['Bearer fixed', 'Bearer fixed']);
   });
 
@@ -348,7 +353,7 @@ describe('headers option', () => {
 
   it('keeps the contract’s own headers when host headers are added', async () => {
     const created = await ctx.backend.createApiKeyCredential('firecrawl', {
-      values: { firecrawl_api_key: 'fc-x' },
+      values: { firecrawl_api_key: FIRECRAWL_KEY },
     });
     const backend = createHttpCredentialsBackend({
       baseUrl: API,

@@ -4,8 +4,10 @@ import {
   parseAuthorizationRequest,
 } from '../../mocks/oauth-provider/provider';
 import { createMemoryStorage, createMockStore, MOCK_STORE_KEY } from '../../mocks/store';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 
 const ORIGIN = 'http://localhost';
+const NOTION_KEY = exampleProviderKey('notion');
 
 describe('mock store persistence', () => {
   it('sees another window’s writes at once (stores sharing one storage)', async () => {
@@ -41,7 +43,7 @@ describe('mock store persistence', () => {
     const storage = createMemoryStorage();
     const one = createMockStore({ storage, key: 'one' });
     const two = createMockStore({ storage, key: 'two' });
-    one.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_x' } });
+    one.createApiKeyCredential('notion', { values: { integration_secret: NOTION_KEY } });
     expect(two.listCredentials()).toEqual([]);
   });
 
@@ -60,7 +62,7 @@ describe('mock store persistence', () => {
     const start = await store.startOAuthFlow('notion', {}, ORIGIN);
 
     now += 25 * 3_600_000;
-    store.createApiKeyCredential('notion', { values: { integration_secret: 'ntn_x' } });
+    store.createApiKeyCredential('notion', { values: { integration_secret: NOTION_KEY } });
     expect(() => store.getOAuthFlow(start.flowId)).toThrow(/does not exist/);
   });
 });

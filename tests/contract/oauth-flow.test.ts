@@ -7,6 +7,7 @@ import {
 } from '../../mocks/oauth-provider/provider';
 import { s256CodeChallenge } from '../../mocks/store/random';
 import type { OAuthFlowStart } from '../../src/credentials/backend';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import {
   rejectionOf,
   START,
@@ -15,6 +16,7 @@ import {
 } from './support/contract-harness';
 
 const MINUTE = 60_000;
+const NOTION_KEY = exampleProviderKey('notion');
 const HOUR = 60 * MINUTE;
 
 /** What the consent page does on Allow Access, then what the completion page does. */
@@ -107,7 +109,7 @@ describe('OAuth flows', () => {
       expect(missing.status).toBe(404);
 
       const apiKey = await ctx.backend.createApiKeyCredential('notion', {
-        values: { integration_secret: 'ntn_x' },
+        values: { integration_secret: NOTION_KEY },
       });
       const wrongMethod = await rejectionOf(
         ctx.backend.startOAuth('notion', { credentialId: apiKey.id }),

@@ -5,7 +5,10 @@ import { createMockServer } from '../../mocks/node';
 import { handlersForScenario, isScenarioName, scenarioNames } from '../../mocks/scenarios';
 import { createMockStore } from '../../mocks/store';
 import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { API, rejectionOf } from './support/contract-harness';
+
+const FIRECRAWL_KEY = exampleProviderKey('firecrawl');
 
 /** Runs `body` against a mock server playing `scenario`. */
 async function withScenario<T>(
@@ -79,7 +82,9 @@ describe('scenarios', () => {
         () => backend.listProviders(),
         () => backend.listCredentials(),
         () =>
-          backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: 'fc-x' } }),
+          backend.createApiKeyCredential('firecrawl', {
+            values: { firecrawl_api_key: FIRECRAWL_KEY },
+          }),
         () => backend.startOAuth('notion'),
         () => backend.getOAuthFlow('any'),
       ]) {
@@ -94,7 +99,9 @@ describe('scenarios', () => {
       expect(await backend.listProviders()).toHaveLength(6);
       for (const call of [
         () =>
-          backend.createApiKeyCredential('firecrawl', { values: { firecrawl_api_key: 'fc-x' } }),
+          backend.createApiKeyCredential('firecrawl', {
+            values: { firecrawl_api_key: FIRECRAWL_KEY },
+          }),
         () => backend.updateCredential('any', 1, { name: 'x' }),
         () => backend.deleteCredential('any', 1),
         () => backend.setDefaultCredential('firecrawl', 'any'),

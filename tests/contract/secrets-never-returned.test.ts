@@ -4,12 +4,14 @@ import {
   parseAuthorizationRequest,
 } from '../../mocks/oauth-provider/provider';
 import { SECRET_MASK } from '../../src/credentials/backend';
-import { useContractBackend, type ContractContext } from './support/contract-harness';
+import { mockOnlyIt, useContractBackend, type ContractContext } from './support/contract-harness';
 
-const API_KEY = 'fc-SuperSecretApiKey-7f3a9c';
-const NOTION_SECRET = 'ntn_AnotherSecret_0042';
+// Keys in the providers' real formats, so a backend that verifies them stores them.
+const API_KEY = 'fc-fb83c876b3702554dc6c5cc75c4ff574';
+const NOTION_SECRET = 'ntn_nGhE3Wf4aA9dkh4UUqFNqC0uk5AKM2COHl51goulvnvWTF';
+const JINA_KEY = 'jina_d8ac1435980d64bcd125fca35c004a3elEZlgL7rxvgPZzLt9PUWh08mT19a';
 const CLIENT_SECRET = 'dropbox-ClientSecret-e81b';
-const RETYPED_KEY = 'fc-RetypedKey-99d1';
+const RETYPED_KEY = 'fc-2fab64637f7a814c5e4614e7cf721a01';
 
 /** Every read the contract offers, for every provider. */
 async function readEverything(ctx: ContractContext) {
@@ -31,17 +33,24 @@ function expectNowhere(ctx: ContractContext, secrets: readonly string[]) {
   }
 }
 
+/** The secrets did go out (in request bodies), so a search for them in answers is not vacuous. */
+function expectSent(ctx: ContractContext, secrets: readonly string[]) {
+  const sent = ctx.exchanges.map((exchange) => exchange.requestBody).join('\n');
+  for (const secret of secrets) expect(sent).toContain(secret);
+}
+
 describe('secrets never come back', () => {
   const ctx = useContractBackend();
 
   it('masks API keys and client secrets in every response, writes included', async () => {
     const firecrawl = await ctx.backend.createApiKeyCredential('firecrawl', {
       name: 'Production',
-      values: { firecrawl_api_key: API_KEY, base_url: 'https://crawl.example.com' },
+      values: { firecrawl_api_key: API_KEY, base_url: 'https://api.firecrawl.dev' },
     });
     await ctx.backend.createApiKeyCredential('notion', {
       values: { integration_secret: NOTION_SECRET },
     });
+    await ctx.backend.createApiKeyCredential('jina-reader', { values: { api_key: JINA_KEY } });
     await ctx.backend.saveOAuthClient('dropbox', {
       mode: 'custom',
       clientId: 'dropbox-app',
@@ -51,27 +60,42 @@ describe('secrets never come back', () => {
     await ctx.backend.updateCredential(firecrawl.id, 1, {
       values: { firecrawl_api_key: RETYPED_KEY },
     });
-
-    const start = await ctx.backend.startOAuth('dropbox');
-    const request = parseAuthorizationRequest(start.authorizationUrl);
-    await ctx.backend.completeOAuthCallback({
-      state: request.state,
-      code: issueAuthorizationCode(ctx.store, request),
-    });
-    await ctx.backend.getOAuthFlow(start.flowId);
     await readEverything(ctx);
 
-    // The secrets did go out (in request bodies), so the search below is not vacuous.
-    const sent = ctx.exchanges.map((exchange) => exchange.requestBody).join('\n');
-    for (const secret of [API_KEY, NOTION_SECRET, CLIENT_SECRET, RETYPED_KEY])
-      expect(sent).toContain(secret);
-    expectNowhere(ctx, [API_KEY, NOTION_SECRET, CLIENT_SECRET, RETYPED_KEY]);
-
+    const secrets = [API_KEY, NOTION_SECRET, JINA_KEY, CLIENT_SECRET, RETYPED_KEY];
+    expectSent(ctx, secrets);
+    expectNowhere(ctx, secrets);
     const masked = ctx.exchanges.filter((exchange) => exchange.responseBody.includes(SECRET_MASK));
     expect(masked.length).toBeGreaterThan(0);
   });
 
-  it('never returns the OAuth tokens, codes or PKCE verifier of a grant', async () => {
+  // Mock only: the grant is made through the mock's simulated provider (its consent step is
+  // `issueAuthorizationCode` on the mock's store); the server's OAuth flows consent at its
+  // stand-in authorization server instead, which this suite does not drive.
+  mockOnlyIt(
+    'never returns a custom client’s secret through an OAuth flow made with it',
+    async () => {
+      await ctx.backend.saveOAuthClient('dropbox', {
+        mode: 'custom',
+        clientId: 'dropbox-app',
+        clientSecret: CLIENT_SECRET,
+      });
+      const start = await ctx.backend.startOAuth('dropbox');
+      const request = parseAuthorizationRequest(start.authorizationUrl);
+      await ctx.backend.completeOAuthCallback({
+        state: request.state,
+        code: issueAuthorizationCode(ctx.store, request),
+      });
+      expect((await ctx.backend.getOAuthFlow(start.flowId)).status).toBe('succeeded');
+      await readEverything(ctx);
+
+      expectSent(ctx, [CLIENT_SECRET]);
+      expectNowhere(ctx, [CLIENT_SECRET]);
+    },
+  );
+
+  // Mock only, for the same reason: the grant comes from the mock's simulated provider.
+  mockOnlyIt('never returns the OAuth tokens, codes or PKCE verifier of a grant', async () => {
     const start = await ctx.backend.startOAuth('google-drive');
     const request = parseAuthorizationRequest(start.authorizationUrl);
     const code = issueAuthorizationCode(ctx.store, request);
@@ -91,11 +115,13 @@ describe('secrets never come back', () => {
 describe('secrets of seeded data never come back', () => {
   const ctx = useContractBackend({ seed: 'mixed' });
 
-  it('masks every seeded secret and token', async () => {
+  // Mock only: the seeded datasets are the mock's (the server starts empty and is filled through
+  // the API, as the tests above do).
+  mockOnlyIt('masks every seeded secret and token', async () => {
     await readEverything(ctx);
     expectNowhere(ctx, [
       'ntn_seeded',
-      'fc-seeded',
+      'fc-5eeded',
       'seeded-dropbox-app-secret',
       'seed-access',
       'seed-refresh',

@@ -22,7 +22,7 @@ async function openAddApiKey(page: Page) {
 }
 
 test('a new user adds an API key and the node is connected with it', async ({ page }) => {
-  const secret = 'fc-e2e-live-0123456789';
+  const secret = 'fc-8b01d7b2e8525a7502a148cac29ed893';
   const { panel, dialog } = await openAddApiKey(page);
 
   await expect(dialog.getByText('Your key is stored encrypted')).toBeVisible();
@@ -69,7 +69,7 @@ test('when the backend refuses (rate limited) nothing typed is lost', async ({ p
 
   await dialog.getByLabel(/Authorization Name/).fill('Production');
   await dialog.getByLabel(/Base URL/).fill('https://crawler.example.com');
-  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-live-0123456789');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-8b01d7b2e8525a7502a148cac29ed893');
   await dialog.getByRole('button', { name: 'Save' }).click();
 
   await expect(dialog.getByRole('alert')).toContainText('Try again in 30 seconds.');
@@ -84,7 +84,7 @@ test('rename and delete from the panel; the node then says its credential is mis
 }) => {
   const { panel, dialog } = await openAddApiKey(page);
   await dialog.getByLabel(/Authorization Name/).fill('Production');
-  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-live-0123456789');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-8b01d7b2e8525a7502a148cac29ed893');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(firecrawlNode(page)).toContainText('Connected · Production');
 

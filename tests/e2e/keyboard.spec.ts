@@ -37,7 +37,7 @@ test('Settings → Data Sources → Configure → Add API Key, by keyboard alone
   await expect(dialog.getByLabel(/Authorization Name/)).toBeFocused();
   await page.keyboard.type('Keyboard key');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('jina_keyboard_0123456789');
+  await page.keyboard.type('jina_bfa4ac5ec4c31302ae532b273b524c01du1gc3TBD03aUPBq8WV8oZd25swp');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   // Focus returns to the control that opened the dialog.

@@ -3,11 +3,16 @@ import { freshStart } from './support/fresh-start';
 
 /*
  * The API key journeys of the issue, as a new user takes them: Jina Reader connected and kept
- * across a reload, a refused empty key, set as default, edit without re-typing the secret — all
- * with the keyboard where the flow allows it.
+ * across a reload, a refused empty key, a mistyped key the provider refuses, set as default, edit
+ * without re-typing the secret — all with the keyboard where the flow allows it.
  */
 
 const MOCK_BACKEND_KEY = 'pipeline-connect:mock-backend';
+
+// Keys in the providers' real formats, which the mock (like the server) accepts.
+const JINA_KEY = 'jina_aec1a21bface281cb39244530fd370ecw5HSn2BSQRGd8R5gkh1pmJg5RTZV';
+const FIRST_KEY = 'fc-1c442870854b914bc0ee02561639322e';
+const SECOND_KEY = 'fc-3471674c2332eb838d459fe0d2e64beb';
 
 test.beforeEach(async ({ page }) => {
   await freshStart(page);
@@ -37,11 +42,11 @@ test('Jina Reader: Connect → Add API Key → Save → connected, and a reload 
   await panel.getByRole('button', { name: /Connect/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Add API Key' });
   await dialog.getByLabel(/Authorization Name/).fill('Reader key');
-  await dialog.getByLabel(/^API Key/).fill('jina_e2e_0123456789abcdef');
+  await dialog.getByLabel(/^API Key/).fill(JINA_KEY);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(node(page, 'Jina Reader')).toContainText('Connected · Reader key');
-  await expect(page.locator('body')).not.toContainText('jina_e2e_0123456789abcdef');
+  await expect(page.locator('body')).not.toContainText(JINA_KEY);
 
   await page.reload();
   await expect(node(page, 'Jina Reader')).toContainText('Connected · Reader key');
@@ -64,6 +69,30 @@ test('Firecrawl with an empty required key: an error on the field, nothing creat
   await expect(node(page, 'Firecrawl')).toContainText('Not connected');
 });
 
+test('Firecrawl with a mistyped key: the provider’s refusal on the field, nothing created, then the right key', async ({
+  page,
+}) => {
+  await node(page, 'Firecrawl').click();
+  const panel = page.getByRole('complementary', { name: 'Firecrawl connection' });
+  await panel.getByRole('button', { name: /Connect/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
+  await dialog.getByLabel(/Authorization Name/).fill('Crawler');
+  const key = dialog.getByLabel('API Key', { exact: true });
+  // One digit short of Firecrawl's format (fc- and 32 hexadecimal digits).
+  await key.fill(FIRST_KEY.slice(0, -1));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('The provider refused this key.')).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toHaveValue(FIRST_KEY.slice(0, -1));
+  await expect(dialog.getByLabel(/Authorization Name/)).toHaveValue('Crawler');
+  expect(await storedValues(page, 'Crawler')).toBeNull();
+
+  await key.fill(FIRST_KEY);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(node(page, 'Firecrawl')).toContainText('Connected · Crawler');
+});
+
 test('by keyboard: add two keys, set the second as default, edit the first without re-typing its secret', async ({
   page,
 }) => {
@@ -83,9 +112,9 @@ test('by keyboard: add two keys, set the second as default, edit the first witho
   };
 
   await node(page, 'Firecrawl').click();
-  await addKey('First', 'fc-first-0123456789', /Connect/);
+  await addKey('First', FIRST_KEY, /Connect/);
   await expect(node(page, 'Firecrawl')).toContainText('Connected · First');
-  await addKey('Second', 'fc-second-0123456789', /Add credential/);
+  await addKey('Second', SECOND_KEY, /Add credential/);
   // The node now points at the credential it was connected with last.
   await expect(node(page, 'Firecrawl')).toContainText('Connected · Second');
 
@@ -115,6 +144,6 @@ test('by keyboard: add two keys, set the second as default, edit the first witho
   await expect(list).toContainText('First (renamed)');
   // The backend kept the secret that was never re-typed.
   expect(await storedValues(page, 'First (renamed)')).toMatchObject({
-    firecrawl_api_key: 'fc-first-0123456789',
+    firecrawl_api_key: FIRST_KEY,
   });
 });

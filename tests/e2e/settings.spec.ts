@@ -30,7 +30,7 @@ test('Firecrawl: Configure → Add API Key → Save → the canvas node shows co
   await card.getByRole('button', { name: /Configure/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Add API Key' });
   await dialog.getByLabel('Authorization Name').fill('Docs crawler');
-  await dialog.getByLabel('API Key', { exact: true }).fill('fc-e2e-settings-key-123');
+  await dialog.getByLabel('API Key', { exact: true }).fill('fc-6dd56e65d43ce38aeda1c7f8de23c308');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(card.getByText('Docs crawler')).toBeVisible();

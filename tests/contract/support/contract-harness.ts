@@ -20,6 +20,13 @@ export const CONTRACT_TARGET: 'mock' | 'server' =
  */
 export const mockOnlyIt = it.runIf(CONTRACT_TARGET === 'mock');
 
+/**
+ * How long starting a target may take. The server target's first test in a worker also starts
+ * its database and the stand-ins (PGlite, the provider APIs, the authorization server), which
+ * takes seconds, more on a busy machine: longer than Vitest's default hook timeout.
+ */
+const SETUP_TIMEOUT_MS = CONTRACT_TARGET === 'server' ? 60_000 : 10_000;
+
 /** Where the contract is served in these tests. */
 export const API = 'http://localhost/api';
 
@@ -30,6 +37,8 @@ export const START = Date.parse('2026-03-02T09:00:00.000Z');
 export interface RecordedExchange {
   method: string;
   url: string;
+  /** The headers the adapter sent, names in lowercase (as `Headers` gives them). */
+  requestHeaders: Record<string, string>;
   requestBody: string;
   status: number;
   responseBody: string;
@@ -89,6 +98,7 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
       exchanges.push({
         method: request.method,
         url: request.url,
+        requestHeaders: Object.fromEntries(request.headers),
         requestBody,
         status: response.status,
         responseBody: await response.clone().text(),
@@ -123,7 +133,7 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
         now += ms;
       },
     });
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterEach(async () => {
     await stop();
