@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshStart } from './support/fresh-start';
+import { canvasReady, freshStart } from './support/fresh-start';
 
 /*
  * Providers such as Google and Microsoft send Cross-Origin-Opener-Policy: the opener's
@@ -39,8 +39,7 @@ test.beforeEach(async ({ page }) => {
     };
   });
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
-  await page.locator('.react-flow__node').first().waitFor();
+  await canvasReady(page);
 });
 
 function node(page: Page, provider: string) {

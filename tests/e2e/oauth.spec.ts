@@ -38,8 +38,9 @@ test('Google Drive: Connect → Add OAuth → consent shows the scopes → Allow
   ).toBeVisible();
   await expect(popup.getByText('See and download all your Google Drive files')).toBeVisible();
   await expect(popup.getByText('See your primary Google Account email address')).toBeVisible();
+  // The mock names the platform client; the stand-in authorization server shows its id too.
   await expect(popup.getByTestId('consent-client')).toHaveText(
-    'Pipeline Connect (platform client)',
+    /Pipeline Connect \(?platform client\)?/,
   );
   await expect(popup.getByTestId('consent-account')).toContainText('ada@example.com');
 
@@ -156,7 +157,8 @@ test('a blocked popup offers Try again and a new tab', async ({ page }) => {
   await expect(status).toBeVisible();
   await expect(status.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute(
     'href',
-    /\/oauth-provider\/authorize\.html\?/,
+    // The consent page's address: the mock's simulated provider, or the stand-in's.
+    /\/authorize(\.html)?\?.*code_challenge_method=S256/,
   );
   await status.getByRole('button', { name: 'Try again' }).click();
   await expect(status).toContainText('blocked again');
