@@ -12,6 +12,7 @@ import { openDatabase } from '../src/storage/database';
 import { credentials, oauthClients } from '../src/storage/schema';
 import { credentialSecretBinding } from '../src/storage/sealed-values';
 import { call, startTestServer } from './support/test-server';
+import { workerDatabaseUrl } from './support/worker-database';
 
 const API_KEY = 'fc-5ec12e7a11c0ffee5ec12e7a11c0ffee';
 const CLIENT_SECRET = 'dropbox-client-secret-1b2c3d4e5f';
@@ -111,7 +112,9 @@ describe('secrets at rest', () => {
       await call(server, 'PUT', '/providers/dropbox/oauth-client', {
         body: { mode: 'custom', clientId: 'dropbox-app', clientSecret: CLIENT_SECRET },
       });
-      const dump = execFileSync('pg_dump', ['--data-only', process.env.TEST_DATABASE_URL!], {
+      // This worker's own database (see support/worker-database.ts), which the server wrote to.
+      const url = workerDatabaseUrl(process.env.TEST_DATABASE_URL!);
+      const dump = execFileSync('pg_dump', ['--data-only', url], {
         encoding: 'utf8',
       });
       expect(dump).toContain('dropbox-app');

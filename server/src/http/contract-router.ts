@@ -9,6 +9,7 @@ import type { Authenticate, Principal } from '../domain/principal';
 import type { Logger } from '../logger';
 import { ApiError, errorEnvelope, type ErrorBody } from './api-error';
 import { describeValidationError, type Contract, type ContractOperation } from './contract';
+import type { RateLimiting } from './rate-limit';
 import { readJsonBody } from './read-body';
 
 /** What a handler receives: everything already checked against the contract. */
@@ -35,6 +36,8 @@ export interface ContractRouterOptions {
   basePath?: string;
   /** Also check every response against its documented schema (tests); a mismatch is a 500. */
   validateResponses?: boolean;
+  /** Rate limits per client IP and per principal (`createRateLimiting`); none when absent. */
+  rateLimiting?: RateLimiting;
 }
 
 interface CompiledRoute {
@@ -104,6 +107,10 @@ export function createContractRouter(options: ContractRouterOptions): Hono {
     const { route, match } = chosen;
     const { operation } = route;
 
+    // ── Rate limit per client IP (http/rate-limit.ts), before any other work on the request:
+    // anonymous and malformed floods are refused before validation or authentication run.
+    await options.rateLimiting?.checkClient(operation, request, c.env);
+
     const params = decodeParams(operation.pathParameters, match ?? []);
     if (operation.validatePath && !operation.validatePath(params)) {
       throw badInput(describeValidationError(operation.validatePath, 'The path'));
@@ -132,6 +139,9 @@ export function createContractRouter(options: ContractRouterOptions): Hono {
         retryable: false,
       });
     }
+
+    // ── Rate limit per principal (http/rate-limit.ts), before the body is read.
+    await options.rateLimiting?.checkPrincipal(operation, principal);
 
     let body: unknown;
     if (operation.body) {

@@ -6,11 +6,18 @@
 import pg from 'pg';
 import { openDatabase, type DatabaseConnection } from '../../src/storage/database';
 
-export async function openWorkerDatabase(baseUrl: string | undefined): Promise<DatabaseConnection> {
-  if (!baseUrl) return openDatabase({ kind: 'pglite', dataDir: null });
+/** The URL of this worker's own database next to the one `baseUrl` names. */
+export function workerDatabaseUrl(baseUrl: string): string {
   const url = new URL(baseUrl);
   const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
-  const name = `${url.pathname.slice(1)}_w${worker}`;
+  url.pathname = `/${url.pathname.slice(1)}_w${worker}`;
+  return url.toString();
+}
+
+export async function openWorkerDatabase(baseUrl: string | undefined): Promise<DatabaseConnection> {
+  if (!baseUrl) return openDatabase({ kind: 'pglite', dataDir: null });
+  const url = new URL(workerDatabaseUrl(baseUrl));
+  const name = url.pathname.slice(1);
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
@@ -22,6 +29,5 @@ export async function openWorkerDatabase(baseUrl: string | undefined): Promise<D
   } finally {
     await admin.end();
   }
-  url.pathname = `/${name}`;
   return openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 4 });
 }
