@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from './crypto/errors';
+import { MIN_SERVICE_TOKEN_LENGTH } from './domain/token-service';
 
 export interface ServerConfig {
   /** `production` refuses boot without encryption keys and never mounts the dev stand-ins. */
@@ -29,6 +30,12 @@ export interface ServerConfig {
    * `-` as `_`, e.g. `GOOGLE_DRIVE`). In development the stand-in's clients are used instead.
    */
   platformClients: Record<string, { clientId: string; clientSecret: string }>;
+  /**
+   * The pipeline runner's service tokens, from `PIPELINE_CONNECT_SERVICE_TOKEN`: `tenant:token`,
+   * or several separated by commas (two while one is rotated). Each token is at least 32
+   * characters and reads only its tenant's credentials, through `POST /credentials/{id}/token`.
+   */
+  serviceTokens: { tenantId: string; token: string }[];
 }
 
 /** Providers whose catalog entry offers a platform client. */
@@ -83,6 +90,8 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     }
   }
 
+  const serviceTokens = parseServiceTokens(env.PIPELINE_CONNECT_SERVICE_TOKEN, problems);
+
   if (problems.length > 0) {
     throw new ConfigurationError(
       `The server configuration is not valid:\n- ${problems.join('\n- ')}`,
@@ -98,7 +107,38 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     staticDir,
     devStandIns,
     platformClients,
+    serviceTokens,
   };
+}
+
+/** `tenant:token[,tenant:token]`; problems name the entry by position, never echo a token. */
+function parseServiceTokens(
+  setting: string | undefined,
+  problems: string[],
+): ServerConfig['serviceTokens'] {
+  const text = setting?.trim() ?? '';
+  if (text === '') return [];
+  const tokens: ServerConfig['serviceTokens'] = [];
+  text.split(',').forEach((entry, index) => {
+    const where = `PIPELINE_CONNECT_SERVICE_TOKEN entry ${index + 1}`;
+    const separator = entry.indexOf(':');
+    const tenantId = separator > 0 ? entry.slice(0, separator).trim() : '';
+    const token = separator > 0 ? entry.slice(separator + 1).trim() : '';
+    if (tenantId === '' || token === '') {
+      problems.push(`${where} must be <tenant>:<token> (the tenant the token may read).`);
+    } else if (token.length < MIN_SERVICE_TOKEN_LENGTH) {
+      problems.push(
+        `${where} (tenant "${tenantId}") is shorter than ${MIN_SERVICE_TOKEN_LENGTH} characters.`,
+      );
+    } else if (!/^[\x21-\x7e]+$/.test(token)) {
+      problems.push(`${where} (tenant "${tenantId}") must be printable ASCII without spaces.`);
+    } else if (tokens.some((other) => other.token === token)) {
+      problems.push(`${where} repeats another entry's token.`);
+    } else {
+      tokens.push({ tenantId, token });
+    }
+  });
+  return tokens;
 }
 
 function parsePort(text: string): number | null {

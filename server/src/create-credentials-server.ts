@@ -2,6 +2,7 @@
  * `createCredentialsServer`: the reference implementation of the credentials contract as a Hono
  * app, over a database (PGlite or PostgreSQL), an envelope cipher and a provider verifier.
  */
+import { createRateLimiting, type RateLimitOptions } from './http/rate-limit';
 import { Hono } from 'hono';
 import { assertKeyIdsConfigured } from './crypto/key-ring';
 import { createEnvelopeCipher } from './crypto/envelope';
@@ -15,9 +16,28 @@ import {
 } from './domain/oauth-client-service';
 import { createOAuthFlowService, createUnavailableOAuthFlows } from './domain/oauth-flow-service';
 import { localPrincipal, type Authenticate } from './domain/principal';
+import { createRefreshService } from './domain/refresh-service';
+import {
+  createPeriodicTask,
+  createRefreshSweeper,
+  type PeriodicTask,
+  type RefreshSweeperOptions,
+  type RefreshSweepReport,
+} from './domain/refresh-sweeper';
+import {
+  createRevocationWorker,
+  type RevocationReport,
+  type RevocationWorkerOptions,
+} from './domain/revocation-worker';
+import {
+  createServiceTokenAuthenticator,
+  createTokenService,
+  type ServiceToken,
+} from './domain/token-service';
 import { noVerification, type ApiKeyVerifier } from './domain/verification';
 import type { OAuthDirectory } from './providers/oauth-directory';
 import type { OutboundFetch } from './providers/outbound-fetch';
+import { ApiError } from './http/api-error';
 import { loadContract, type Contract } from './http/contract';
 import { createContractRouter, errorResponse } from './http/contract-router';
 import { createOperationHandlers } from './http/operation-handlers';
@@ -27,6 +47,8 @@ import { keyIdsInUse } from './storage/sealed-values';
 
 /** Options of {@link createCredentialsServer}. */
 export interface CredentialsServerOptions {
+  /** Rate limits per principal and per client IP (default on, see `http/rate-limit.ts`); `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
   /** An open database, or where to open one (default: PGlite in memory). */
   database?: DatabaseConnection | DatabaseLocation;
   /** Wraps the per-record data keys (see `loadKeyWrapper` for `PIPELINE_CONNECT_KEYS`). */
@@ -38,8 +60,17 @@ export interface CredentialsServerOptions {
   publicOrigin: string;
   /** Checks API keys with their providers before they are stored (default: no check). */
   verifier?: ApiKeyVerifier;
-  /** Resolves the caller of each request (default: one local tenant and user). */
+  /**
+   * Resolves the caller of each browser-facing request (default: one local tenant and user). It
+   * is never asked about the token endpoint, which only `serviceTokens` open.
+   */
   authenticate?: Authenticate;
+  /**
+   * The service tokens of the host's pipeline runner, each with the one tenant it may read (at
+   * least 32 characters; boot is refused otherwise). They open `POST /credentials/{id}/token`
+   * and nothing else. Without any, that endpoint answers 401.
+   */
+  serviceTokens?: readonly ServiceToken[];
   /** The clock every business timestamp comes from. */
   clock?: () => Date;
   logger?: Logger;
@@ -75,6 +106,18 @@ export interface CredentialsServer {
   app: Hono;
   fetch(request: Request): Promise<Response>;
   database: DatabaseConnection;
+  /**
+   * The background refresh of due OAuth tokens (`start()` it once per instance; one instance
+   * sweeps at a time). Without OAuth configured, a round does nothing.
+   */
+  createRefreshSweeper(options: RefreshSweeperOptions): PeriodicTask<RefreshSweepReport>;
+  /**
+   * The worker that revokes deleted credentials' tokens at their providers (`start()` it once
+   * per instance; instances share the outbox safely). Without OAuth configured, a round does
+   * nothing and the outbox waits.
+   */
+  createRevocationWorker(options: RevocationWorkerOptions): PeriodicTask<RevocationReport>;
+  /** Stops the background tasks created here, then closes the database if the server opened it. */
   close(): Promise<void>;
 }
 
@@ -132,15 +175,69 @@ export async function createCredentialsServer(
           logger,
         })
       : createUnavailableOAuthFlows();
+    const refresh = options.oauth
+      ? createRefreshService({
+          database,
+          cipher,
+          clock,
+          audit,
+          clients: oauthClients,
+          directory: options.oauth.directory,
+          fetch: options.oauth.fetch,
+          allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
+          logger,
+        })
+      : null;
+    const tokens = createTokenService({ db: database.db, cipher, clock, refresh });
 
+    const contract = options.contract ?? loadContract();
+    const basePath = options.basePath ?? '/api';
+    const serviceTokens = createServiceTokenAuthenticator(options.serviceTokens ?? []);
+    const browserAuthenticate = options.authenticate ?? localPrincipal;
+    const isTokenRequest = operationMatcher(contract, 'issueCredentialToken', basePath);
+    // Two kinds of caller, kept apart: the token endpoint asks only for a service token (the
+    // browser's session never opens it), and a service token opens nothing else.
+    const authenticate: Authenticate = (request) => {
+      if (isTokenRequest(request)) return serviceTokens.authenticate(request);
+      if (serviceTokens.presentsServiceToken(request)) {
+        throw new ApiError(403, {
+          code: 'forbidden',
+          message: 'A service token only reads credentials for the pipeline runner.',
+          retryable: false,
+        });
+      }
+      return browserAuthenticate(request);
+    };
+
+    const rateLimiting =
+      options.rateLimits === false
+        ? undefined
+        : createRateLimiting({
+            db: database.kind === 'postgres' ? database.db : null,
+            clock,
+            policy: options.rateLimits ?? {},
+          });
     const api = createContractRouter({
-      contract: options.contract ?? loadContract(),
-      handlers: createOperationHandlers({ credentials, oauthClients, oauthFlows }),
-      authenticate: options.authenticate ?? localPrincipal,
+      ...(rateLimiting && { rateLimiting }),
+      contract,
+      handlers: createOperationHandlers({
+        credentials,
+        oauthClients,
+        oauthFlows,
+        tokens,
+        serviceTokens,
+      }),
+      authenticate,
       logger,
-      basePath: options.basePath ?? '/api',
+      basePath,
       validateResponses: options.validateResponses ?? false,
     });
+
+    const tasks: PeriodicTask<unknown>[] = [];
+    const track = <Report>(task: PeriodicTask<Report>): PeriodicTask<Report> => {
+      tasks.push(task);
+      return task;
+    };
 
     const app = new Hono();
     app.route('/', api);
@@ -156,7 +253,34 @@ export async function createCredentialsServer(
       app,
       fetch: async (request) => app.fetch(request),
       database,
+      createRefreshSweeper: (sweeperOptions) =>
+        track(createRefreshSweeper({ database, clock, refresh, logger }, sweeperOptions)),
+      createRevocationWorker: (workerOptions) =>
+        track(
+          options.oauth
+            ? createRevocationWorker(
+                {
+                  db: database.db,
+                  cipher,
+                  clock,
+                  audit,
+                  clients: oauthClients,
+                  directory: options.oauth.directory,
+                  fetch: options.oauth.fetch,
+                  allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
+                  logger,
+                },
+                workerOptions,
+              )
+            : createPeriodicTask(
+                'The revocation worker',
+                workerOptions.intervalMs,
+                async () => ({ revoked: 0, retrying: 0, givenUp: 0 }),
+                logger,
+              ),
+        ),
       close: async () => {
+        for (const task of tasks) await task.stop();
         if (ownsDatabase) await database.close();
       },
     };
@@ -164,4 +288,28 @@ export async function createCredentialsServer(
     if (ownsDatabase) await database.close();
     throw error;
   }
+}
+
+/**
+ * Whether a request is for the given operation, matched as the contract router matches it (the
+ * raw path below `basePath`, one segment per parameter), so the authentication chosen for a
+ * request is always that of the operation that will serve it.
+ */
+function operationMatcher(
+  contract: Contract,
+  operationId: string,
+  basePath: string,
+): (request: Request) => boolean {
+  const operation = contract.operations.find((candidate) => candidate.operationId === operationId);
+  if (!operation) throw new Error(`The contract has no ${operationId}.`);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(
+    `^${operation.path
+      .split('/')
+      .map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : escape(segment)))
+      .join('/')}/?$`,
+  );
+  return (request) =>
+    request.method.toLowerCase() === operation.method &&
+    pattern.test(new URL(request.url).pathname.slice(basePath.length));
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createCredentialsServer } from './create-credentials-server';
 import { loadKeyWrapper } from './crypto/key-ring';
+import { developmentPrincipal } from './dev/dev-principal';
 import { startStandInAuthorizationServer } from './dev/stand-in-authorization-server';
 import { startStandInProviderApis } from './dev/stand-in-provider-server';
 import type { Logger } from './logger';
@@ -18,6 +19,11 @@ import { realOAuthDirectory, standInOAuthDirectory } from './providers/oauth-dir
 import { createOutboundFetch } from './providers/outbound-fetch';
 import { createProviderRegistry } from './providers/registry';
 import { openDatabase, type DatabaseLocation } from './storage/database';
+
+/** How often the background refresh sweep looks for due tokens. */
+const REFRESH_SWEEP_INTERVAL_MS = 15_000;
+/** How often the revocation worker looks for due revocations. */
+const REVOCATION_INTERVAL_MS = 10_000;
 
 /** A running stack. */
 export interface RunningServer {
@@ -72,6 +78,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       verifier,
       logger,
       development: !config.production,
+      // The CLI's server has no sign-in of its own: development journeys may pick a tenant.
+      ...(config.production ? {} : { authenticate: developmentPrincipal }),
+      serviceTokens: config.serviceTokens,
       oauth: authorization
         ? {
             directory: standInOAuthDirectory((id) => authorization.providerEndpoints(id)),
@@ -94,6 +103,13 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
             platformClients: config.platformClients,
           },
     });
+
+    // Stopped before the database closes (closers run in reverse).
+    closers.push(() => credentials.close());
+    // Every instance runs both: the sweep lock lets one of them sweep a round, and the outbox's
+    // leases keep two workers off one revocation. 15 s is well inside the 30 s minimum margin.
+    credentials.createRefreshSweeper({ intervalMs: REFRESH_SWEEP_INTERVAL_MS }).start();
+    credentials.createRevocationWorker({ intervalMs: REVOCATION_INTERVAL_MS }).start();
 
     const app = new Hono();
     app.route('/', credentials.app);

@@ -94,6 +94,55 @@ export interface paths {
         patch: operations["updateCredential"];
         trace?: never;
     };
+    "/credentials/{credentialId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The credential's id. */
+                credentialId: components["parameters"]["CredentialId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credential to the pipeline runner (server-to-server)
+         * @description **Server-to-server only**: the host's pipeline runner calls this with a service token
+         *     (`Authorization: Bearer <service token>`) when a pipeline reads from a data source. It is
+         *     never called from a browser: the browser's session or bearer token does not open it (401),
+         *     a service token opens no other operation (403), and a request a browser sent — one
+         *     carrying `Origin` or `Sec-Fetch-*` headers — is refused with 403 whatever it carries. The
+         *     HTTP adapter and the `CredentialsBackend` port deliberately have no method for it.
+         *
+         *     A service token is configured with the one tenant it may read (the reference server:
+         *     `PIPELINE_CONNECT_SERVICE_TOKEN=<tenant>:<token>`, at least 32 characters); the request
+         *     names no tenant, and another tenant's credential is answered with 404, as an unknown one.
+         *
+         *     - **OAuth credential**: the access token (`method: oauth2`). When it is due — within
+         *       min(5 minutes, 10 % of its lifetime) of its expiry, at least 30 s, at most half its
+         *       lifetime — it is refreshed first; however many callers and backend instances ask at
+         *       once, the provider sees one refresh. A refresh that fails for a reason that may pass (the
+         *       provider unreachable or erring) still answers with the current token while it is valid,
+         *       and is not tried again for 30 s; once the token has expired that is 503
+         *       `provider_unavailable` with `Retry-After`. A grant the provider refused
+         *       (`invalid_grant`) marks the credential **expired** — it stays, and its `status` reads
+         *       `expired` until the user re-authorizes it — and is answered with 409
+         *       `credential_expired`. A refresh never changes the credential's `version`.
+         *     - **API-key credential**: the credential's field values with the secrets in clear
+         *       (`method: api_key`; an empty optional secret stays empty). A pipeline runner needs the
+         *       key — and fields such as Firecrawl's `base_url` — to call the provider, and this is the
+         *       only operation that returns a secret; keep the answer in memory for the call only.
+         *
+         *     Every answer carries `Cache-Control: no-store`.
+         */
+        post: operations["issueCredentialToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/providers/{providerId}/default-credential": {
         parameters: {
             query?: never;
@@ -328,7 +377,7 @@ export interface components {
             values: components["schemas"]["CredentialValues"];
             /** @description Whether nodes that follow the provider's default use this credential. */
             isDefault: boolean;
-            /** @description Increases on every change to the credential's name, values or tokens (not when the provider's default moves); an update names the version it was based on. */
+            /** @description Increases on every change a person makes: a rename, an edit of its values, a re-authorization (new tokens by the user's consent). An update or delete names the version it was based on (`If-Match`). It does **not** change when the backend refreshes the tokens on its own (only `expiresAt` and `status` move) or when the provider's default moves, so a rename based on version N still succeeds after a background refresh, and the refresh never undoes the rename. */
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -342,6 +391,35 @@ export interface components {
         };
         CredentialList: {
             credentials: components["schemas"]["Credential"][];
+        };
+        /** @description What the pipeline runner gets for a credential: an OAuth access token, or an API-key credential's values. Contains secrets (server-to-server only). */
+        IssuedCredential: components["schemas"]["IssuedOAuthToken"] | components["schemas"]["IssuedApiKey"];
+        /** @description An OAuth credential's access token, refreshed when it was due. */
+        IssuedOAuthToken: {
+            /** @constant */
+            method: "oauth2";
+            providerId: string;
+            /** @description The access token (a secret), sent to the provider as `Authorization: <tokenType> <accessToken>`. */
+            accessToken: string;
+            /** @description The token type as the provider gave it, e.g. `bearer`. */
+            tokenType: string;
+            /**
+             * Format: date-time
+             * @description When the access token expires; null when the provider said it does not.
+             */
+            expiresAt: string | null;
+            /** @description The scopes granted, space-separated, where the provider said. */
+            scope: string | null;
+        };
+        /** @description An API-key credential's field values, secrets in clear. */
+        IssuedApiKey: {
+            /** @constant */
+            method: "api_key";
+            providerId: string;
+            /** @description Every field value the credential holds, secrets included (an empty optional secret is empty). */
+            values: {
+                [key: string]: string | boolean;
+            };
         };
         /** @description A new API key credential. `name` is trimmed and holds 1 to 100 characters (as people count them), with no control, format (zero-width) or bidi-control characters, unique per provider ignoring case and Unicode normalisation; empty or missing lets the backend choose one. `values` keys must be the provider's API key field names. Secrets are at most 4 KB, printable, with no inner whitespace. URL fields (such as Firecrawl's `base_url`) must be `https:`, carry no user name or password, and name no private, loopback, link-local or metadata address, in whatever form the URL parser accepts it (decimal, octal or hex IPv4, IPv4-mapped IPv6), nor a name only a local network resolves. A backend in development mode (the mock is one) also accepts `http:` or `https:` on exactly `localhost`, `127.0.0.1` or `[::1]`, for a self-hosted service next to it; a production backend refuses every loopback host. */
         CreateApiKeyInput: {
@@ -429,7 +507,7 @@ export interface components {
             iss?: string;
         };
         ErrorBody: {
-            /** @description Machine-readable reason: `bad_request`, `method_not_supported`, `oauth_not_supported`, `invalid_state`, `flow_cancelled`, `unauthorized`, `forbidden`, `not_found`, `duplicate_name`, `oauth_client_required`, `version_conflict`, `payload_too_large`, `unsupported_media_type`, `precondition_required`, `validation_failed`, `credential_rejected`, `idempotency_key_reused`, `rate_limited`, `provider_unavailable`, `server_error`. */
+            /** @description Machine-readable reason: `bad_request`, `method_not_supported`, `oauth_not_supported`, `invalid_state`, `flow_cancelled`, `unauthorized`, `forbidden`, `not_found`, `duplicate_name`, `oauth_client_required`, `version_conflict`, `payload_too_large`, `unsupported_media_type`, `precondition_required`, `validation_failed`, `credential_rejected`, `idempotency_key_reused`, `credential_expired`, `rate_limited`, `provider_unavailable`, `server_error`. */
             code: string;
             /** @description A sentence for people. */
             message: string;
@@ -894,6 +972,88 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueCredentialToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The credential's id. */
+                credentialId: components["parameters"]["CredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential, ready to use. Contains secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No service token, or one the backend does not know (`unauthorized`). A browser session is not a service token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Send a valid service token.",
+                     *         "retryable": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request came from a browser (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This endpoint is for the pipeline runner (server-to-server), not for browsers.",
+                     *         "retryable": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The credential has expired (`credential_expired`): the provider refused its grant, its OAuth client was replaced, or its token expired with nothing to refresh it with. Someone must re-authorize it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "credential_expired",
+                     *         "message": "The credential has expired: someone must re-authorize it.",
+                     *         "retryable": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

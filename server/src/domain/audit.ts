@@ -15,7 +15,11 @@ export type AuditAction =
   | 'oauth_client.save'
   | 'oauth_client.delete'
   | 'oauth.authorize'
-  | 'oauth.cancel';
+  | 'oauth.cancel'
+  /** Background: a refresh the provider refused (the credential now reads expired). */
+  | 'credential.refresh'
+  /** Background: the outcome of revoking a deleted credential's tokens at the provider. */
+  | 'credential.revoke';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -12,6 +12,7 @@ import type {
   UpdateCredentialInput,
 } from '../../../src/credentials/backend';
 import type { EnvelopeCipher } from '../crypto/envelope';
+import { DecryptionError } from '../crypto/errors';
 import {
   ApiError,
   conflict,
@@ -22,12 +23,14 @@ import {
 } from '../http/api-error';
 import type { Database } from '../storage/database';
 import { credentials, defaultCredentials, idempotencyKeys } from '../storage/schema';
-import { credentialSecretBinding } from '../storage/sealed-values';
+import { credentialSecretBinding, credentialTokensBinding } from '../storage/sealed-values';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { AuditTrail } from './audit';
 import { requireProvider, urlFieldsOf, type CatalogProvider } from './catalog';
 import { credentialView, type CredentialRow } from './credential-view';
+import { parseStoredTokens, type StoredTokens } from './oauth-client-protocol';
 import type { Principal } from './principal';
+import { enqueueRevocation } from './revocation-outbox';
 import { checkFieldValues, checkName, nameKey, numberedName } from './rules';
 import { assertAccepted, type ApiKeyVerifier } from './verification';
 
@@ -164,6 +167,35 @@ export function createCredentialService(options: CredentialServiceOptions) {
         retryable: false,
       });
     }
+  }
+
+  /**
+   * Moves an OAuth credential's tokens to the revocation outbox (re-sealed under the outbox row's
+   * binding). A token set that no longer opens (tampered with) cannot be revoked; it must not
+   * keep the user from deleting the credential either, so the delete goes on and says so.
+   */
+  async function queueRevocation(
+    tx: Pick<Database, 'insert'>,
+    caller: Caller,
+    row: CredentialRow,
+  ): Promise<'revocation_queued' | 'tokens_unreadable' | null> {
+    if (row.tokensSealed === null) return null;
+    let tokens: StoredTokens;
+    try {
+      tokens = parseStoredTokens(await cipher.open(row.tokensSealed, credentialTokensBinding(row)));
+    } catch (error) {
+      if (error instanceof DecryptionError) return 'tokens_unreadable';
+      throw error;
+    }
+    await enqueueRevocation(tx, cipher, {
+      tenantId: row.tenantId,
+      userId: caller.principal.userId,
+      providerId: row.providerId,
+      credentialId: row.id,
+      tokens,
+      now: clock(),
+    });
+    return 'revocation_queued';
   }
 
   function duplicateName(provider: CatalogProvider, name: string): ApiError {
@@ -431,6 +463,9 @@ export function createCredentialService(options: CredentialServiceOptions) {
               eq(defaultCredentials.credentialId, row.id),
             ),
           );
+        // The tokens leave with the credential, into the revocation outbox, in this same
+        // transaction: the credential is gone at once and the revocation cannot be lost.
+        const revocation = row.method === 'oauth2' ? await queueRevocation(tx, caller, row) : null;
         await tx.delete(credentials).where(eq(credentials.id, row.id));
         if (wasDefault) {
           // The oldest remaining credential of the provider takes over, as the first became default.
@@ -452,13 +487,14 @@ export function createCredentialService(options: CredentialServiceOptions) {
               });
           }
         }
-        return row;
+        return { row, revocation };
       });
       await audit.record(caller.principal, caller.requestId, {
         action: 'credential.delete',
         outcome: 'succeeded',
-        providerId: removed.providerId,
-        credentialId: removed.id,
+        providerId: removed.row.providerId,
+        credentialId: removed.row.id,
+        detail: removed.revocation,
       });
     },
 

@@ -5,6 +5,7 @@ import {
   type CredentialValues,
 } from '../../../src/credentials/backend';
 import type { credentials } from '../storage/schema';
+import { needsReauthorization } from './refresh-policy';
 
 export type CredentialRow = typeof credentials.$inferSelect;
 
@@ -35,6 +36,9 @@ export function credentialView(row: CredentialRow, isDefault: boolean, now: Date
 
 function statusOf(row: CredentialRow, now: Date): CredentialStatus {
   if (row.health === 'invalid') return 'invalid';
+  // A grant the provider refused (or a client the tenant replaced) is expired however long its
+  // last access token has left: it cannot be refreshed, and re-authorizing is the way back.
+  if (needsReauthorization(row)) return 'expired';
   if (row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() <= now.getTime())
     return 'expired';
   return 'active';

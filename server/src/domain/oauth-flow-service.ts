@@ -25,6 +25,14 @@ import type { AuditTrail } from './audit';
 import { requireOAuth, requireProvider } from './catalog';
 import type { Caller } from './credential-service';
 import type { ClientInUse, OAuthClientService } from './oauth-client-service';
+import {
+  authorizationServerOf,
+  clientAuthOf,
+  expiryOf,
+  oauthHttpOptions,
+  requireEndpoints,
+  storedTokensOf,
+} from './oauth-client-protocol';
 import { checkName, nameKey, suffixedName } from './rules';
 
 /** How long a started flow may take, consent included. */
@@ -63,14 +71,6 @@ export interface OAuthFlowServiceOptions {
   logger: Logger;
 }
 
-/** The token set stored (sealed) with an OAuth credential. */
-export interface StoredTokens {
-  accessToken: string;
-  refreshToken: string | null;
-  tokenType: string;
-  scope: string | null;
-}
-
 type FlowRow = typeof oauthFlows.$inferSelect;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -79,16 +79,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
   const { db, cipher, clock, audit, clients, directory, redirectUri, logger } = options;
   const cookieName = options.secureCookies ? '__Host-pc-oauth-binding' : 'pc-oauth-binding';
 
-  const httpOptions = {
-    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
-      options.fetch(url, {
-        method: init.method,
-        headers: init.headers,
-        ...(init.body === undefined || init.body === null ? {} : { body: String(init.body) }),
-        ...(init.signal ? { signal: init.signal } : {}),
-      }),
-    ...(options.allowInsecureProviders ? { [oauth.allowInsecureRequests]: true } : {}),
-  };
+  const httpOptions = oauthHttpOptions(options.fetch, options.allowInsecureProviders);
 
   function view(row: FlowRow): OAuthFlowStatus {
     const pending = row.status === 'pending' || row.status === 'exchanging';
@@ -120,41 +111,6 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
       .where(and(eq(oauthFlows.tenantId, tenantId), eq(oauthFlows.id, flowId)));
     if (!row) throw notFound('This authorization attempt does not exist.');
     return row;
-  }
-
-  function endpointsFor(providerId: string, client: ClientInUse): OAuthProviderEndpoints {
-    const endpoints = directory(providerId, client);
-    if (!endpoints) {
-      throw new ApiError(
-        503,
-        {
-          code: 'oauth_unavailable',
-          message: 'This server has no OAuth endpoints configured for this provider.',
-          retryable: false,
-        },
-        { 'Retry-After': '3600' },
-      );
-    }
-    return endpoints;
-  }
-
-  function authorizationServer(endpoints: OAuthProviderEndpoints): oauth.AuthorizationServer {
-    return {
-      // Without a known issuer there is nothing to compare an `iss` with: the token endpoint's
-      // origin stands in, and the response's `iss` check is skipped (RFC 9207 is optional).
-      issuer: endpoints.issuer ?? new URL(endpoints.tokenEndpoint).origin,
-      authorization_endpoint: endpoints.authorizationEndpoint,
-      token_endpoint: endpoints.tokenEndpoint,
-      ...(endpoints.revocationEndpoint && { revocation_endpoint: endpoints.revocationEndpoint }),
-      authorization_response_iss_parameter_supported: endpoints.issuer !== null,
-    };
-  }
-
-  function clientAuth(endpoints: OAuthProviderEndpoints, client: ClientInUse): oauth.ClientAuth {
-    if (client.clientSecret === null) return oauth.None();
-    return endpoints.clientAuthentication === 'client_secret_basic'
-      ? oauth.ClientSecretBasic(client.clientSecret)
-      : oauth.ClientSecretPost(client.clientSecret);
   }
 
   async function fail(row: FlowRow, code: string, message: string): Promise<OAuthFlowStatus> {
@@ -231,7 +187,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
           `${provider.name} needs a custom OAuth client before it can connect.`,
         );
       }
-      const endpoints = endpointsFor(provider.id, client);
+      const endpoints = requireEndpoints(directory, provider.id, client);
       if (client.mode === 'custom') options.announceClient?.(provider.id, client, redirectUri);
 
       const id = crypto.randomUUID();
@@ -391,8 +347,8 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
     if (!client || client.clientId !== flow.clientId) {
       return fail(flow, 'invalid_client', 'The OAuth client changed during the authorization.');
     }
-    const endpoints = endpointsFor(provider.id, client);
-    const as = authorizationServer(endpoints);
+    const endpoints = requireEndpoints(directory, provider.id, client);
+    const as = authorizationServerOf(endpoints);
     const oauthClient: oauth.Client = { client_id: client.clientId };
 
     let tokens: oauth.TokenEndpointResponse;
@@ -404,7 +360,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
       const response = await oauth.authorizationCodeGrantRequest(
         as,
         oauthClient,
-        clientAuth(endpoints, client),
+        clientAuthOf(endpoints, client),
         validated,
         flow.redirectUri,
         verifier,
@@ -426,16 +382,8 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
 
     const account = await readAccount(endpoints, tokens).catch(() => null);
     const now = clock();
-    const expiresAt =
-      typeof tokens.expires_in === 'number'
-        ? new Date(now.getTime() + tokens.expires_in * 1000)
-        : null;
-    const stored: StoredTokens = {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token ?? null,
-      tokenType: tokens.token_type,
-      scope: tokens.scope ?? null,
-    };
+    const expiresAt = expiryOf(tokens, now);
+    const stored = storedTokensOf(tokens, client);
 
     // Re-authorize the credential the flow was started for, or the one already connected to the
     // same account (one account, once); otherwise add a credential named after the account.
@@ -469,6 +417,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
           tokenExpiresAt: expiresAt,
           account: account ?? undefined,
           health: 'active',
+          ...freshGrant(now),
           version: sql`${credentials.version} + 1`,
           updatedAt: now,
         })
@@ -510,6 +459,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
         secretsSealed: {},
         tokensSealed: sealed,
         tokenExpiresAt: expiresAt,
+        ...freshGrant(now),
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -530,6 +480,21 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
       .returning();
     return view(updated ?? flow);
   }
+}
+
+/**
+ * The refresh bookkeeping of a grant just exchanged: the provider confirmed it now (the token's
+ * lifetime is counted from here), and an earlier refresh failure — an expired mark included — is
+ * cleared, since re-authorizing is how the user repairs an expired credential.
+ */
+function freshGrant(now: Date) {
+  return {
+    lastVerifiedAt: now,
+    lastRefreshAt: null,
+    refreshFailedAt: null,
+    lastErrorCode: null,
+    lastErrorMessage: null,
+  };
 }
 
 /** Unavailable OAuth (no directory configured): every flow operation is a 503 that says so. */

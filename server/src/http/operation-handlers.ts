@@ -7,7 +7,9 @@ import type { operations } from '../../../src/credentials/api-types';
 import type { CredentialService } from '../domain/credential-service';
 import type { OAuthClientService } from '../domain/oauth-client-service';
 import type { OAuthFlowService } from '../domain/oauth-flow-service';
+import type { ServiceTokenAuthenticator, TokenService } from '../domain/token-service';
 import { catalogProviders, providerView } from '../domain/catalog';
+import { ApiError } from './api-error';
 import type { OperationHandler, OperationRequest } from './contract-router';
 
 type OperationId = keyof operations;
@@ -21,6 +23,9 @@ export interface Services {
   credentials: CredentialService;
   oauthClients: OAuthClientService;
   oauthFlows: OAuthFlowService;
+  tokens: TokenService;
+  /** Tells the token endpoint's service principals from browser sessions. */
+  serviceTokens: Pick<ServiceTokenAuthenticator, 'isServicePrincipal'>;
 }
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
@@ -35,7 +40,7 @@ const bodyOf = <Id extends OperationId>(request: OperationRequest) =>
 const param = (request: OperationRequest, name: string) => request.params[name] ?? '';
 
 export function createOperationHandlers(services: Services): Record<OperationId, OperationHandler> {
-  const { credentials, oauthClients, oauthFlows } = services;
+  const { credentials, oauthClients, oauthFlows, tokens, serviceTokens } = services;
   return {
     async listProviders(request) {
       const providers = await Promise.all(
@@ -124,6 +129,19 @@ export function createOperationHandlers(services: Services): Record<OperationId,
 
     async completeOAuthCallback(request) {
       return oauthFlows.complete(request, bodyOf<'completeOAuthCallback'>(request));
+    },
+
+    async issueCredentialToken(request) {
+      // The server routes this operation to service-token authentication only; checking the
+      // principal's origin here as well means a routing mistake cannot hand tokens to a browser.
+      if (!serviceTokens.isServicePrincipal(request.principal)) {
+        throw new ApiError(403, {
+          code: 'forbidden',
+          message: 'Only the pipeline runner’s service token can read credentials.',
+          retryable: false,
+        });
+      }
+      return json(200, await tokens.issue(request.principal, param(request, 'credentialId')));
     },
   };
 }

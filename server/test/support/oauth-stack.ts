@@ -10,7 +10,8 @@ import {
 } from '../../src/dev/stand-in-authorization-server';
 import type { CredentialsServerOptions } from '../../src/create-credentials-server';
 import { standInOAuthDirectory } from '../../src/providers/oauth-directory';
-import { createOutboundFetch } from '../../src/providers/outbound-fetch';
+import { createOutboundFetch, type OutboundFetch } from '../../src/providers/outbound-fetch';
+import { giveConsent } from './consent';
 import { startTestServer } from './test-server';
 
 export const REDIRECT_URI = 'http://localhost/oauth-callback.html';
@@ -33,35 +34,74 @@ export function standInAuthorization(): Promise<RunningStandInAuthorizationServe
   return authorization;
 }
 
-/** A server with a real OAuth client over the stand-in, and a browser-like cookie jar. */
-export async function startOAuthServer(options: Partial<CredentialsServerOptions> = {}) {
+/** The `oauth` option that wires a server to the stand-in, as the dev stack does. */
+export function standInOAuth(
+  as: RunningStandInAuthorizationServer,
+  fetch: OutboundFetch,
+): NonNullable<CredentialsServerOptions['oauth']> {
+  return {
+    directory: standInOAuthDirectory((id) => as.providerEndpoints(id)),
+    fetch,
+    platformClients: as.platformClients,
+    allowInsecureProviders: true,
+    announceClient: (providerId, client, redirectUri) => {
+      if (client.clientSecret === null) return;
+      as.registerClient({
+        providerId,
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        redirectUris: [redirectUri],
+      });
+    },
+  };
+}
+
+/** The worker's guarded outbound fetch to the stand-in (closed after the file's tests). */
+export async function standInOutboundFetch(): Promise<OutboundFetch> {
   const as = await standInAuthorization();
   const outbound = createOutboundFetch({ allowedHosts: [as.hostPort] });
   closers.push(() => outbound.close());
+  return outbound;
+}
+
+/**
+ * A server with a real OAuth client over the stand-in, and a browser-like cookie jar.
+ * `wrapFetch` sees (and may alter) every request the server sends to the stand-in.
+ */
+export async function startOAuthServer(
+  options: Partial<CredentialsServerOptions> = {},
+  { wrapFetch = (fetch) => fetch }: { wrapFetch?: (fetch: OutboundFetch) => OutboundFetch } = {},
+) {
+  const as = await standInAuthorization();
   const server = await startTestServer({
-    oauth: {
-      directory: standInOAuthDirectory((id) => as.providerEndpoints(id)),
-      fetch: outbound,
-      platformClients: as.platformClients,
-      allowInsecureProviders: true,
-      announceClient: (providerId, client, redirectUri) => {
-        if (client.clientSecret === null) return;
-        as.registerClient({
-          providerId,
-          clientId: client.clientId,
-          clientSecret: client.clientSecret,
-          redirectUris: [redirectUri],
-        });
-      },
-    },
+    oauth: standInOAuth(as, wrapFetch(await standInOutboundFetch())),
     ...options,
   });
   return { server, as, browser: cookieBrowser(server) };
 }
 
-/** JSON calls to the server that keep its cookies, like one browser. */
-export function cookieBrowser(server: { fetch(request: Request): Promise<Response> }) {
-  const jar = new Map<string, string>();
+/** Connects (or re-authorizes) an OAuth credential through the whole flow, Allow Access given. */
+export async function connectOAuth(
+  browser: ReturnType<typeof cookieBrowser>,
+  providerId: string,
+  body: Record<string, unknown> = {},
+): Promise<string> {
+  const start = await browser.call('POST', `/providers/${providerId}/oauth/flows`, body);
+  if (start.status !== 201) throw new Error(`The flow did not start: ${start.text}`);
+  const redirect = await giveConsent(String(start.json?.authorizationUrl), { decision: 'allow' });
+  const done = await browser.call('POST', '/oauth/callback', callbackInput(redirect));
+  if (done.json?.status !== 'succeeded') throw new Error(`The flow did not succeed: ${done.text}`);
+  return String(done.json.credentialId);
+}
+
+/**
+ * JSON calls to the server that keep its cookies, like one browser. Pass another browser's `jar`
+ * to be that browser talking to another instance (behind a load balancer).
+ */
+export function cookieBrowser(
+  server: { fetch(request: Request): Promise<Response> },
+  jar = new Map<string, string>(),
+) {
   return {
     jar,
     async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
