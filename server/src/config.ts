@@ -78,6 +78,15 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
   if (production && standIns === 'on') {
     problems.push('PIPELINE_CONNECT_DEV_STAND_INS cannot be on in production.');
   }
+  // The CLI's server signs nobody in: every browser request acts for one local tenant. That is
+  // only safe behind a proxy that authenticates every request, which production must say.
+  if (production && env.PIPELINE_CONNECT_AUTH?.trim() !== 'proxy') {
+    problems.push(
+      'The CLI server has no sign-in of its own: in production run it behind a proxy that ' +
+        'authenticates every request and set PIPELINE_CONNECT_AUTH=proxy, or embed ' +
+        'createCredentialsServer with your own authenticate.',
+    );
+  }
 
   const platformClients: ServerConfig['platformClients'] = {};
   for (const providerId of PLATFORM_PROVIDERS) {

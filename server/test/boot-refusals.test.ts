@@ -62,7 +62,14 @@ describe('boot refusals', () => {
     expect(() =>
       readConfig({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://app.example.com' }),
     ).toThrow(/https/);
-    const config = readConfig({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://app.example.com' });
+    expect(() =>
+      readConfig({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://app.example.com' }),
+    ).toThrow(/PIPELINE_CONNECT_AUTH=proxy/);
+    const config = readConfig({
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://app.example.com',
+      PIPELINE_CONNECT_AUTH: 'proxy',
+    });
     expect(config).toMatchObject({ production: true, devStandIns: false, port: 8787 });
     expect(readConfig({}).devStandIns).toBe(true);
   });
