@@ -159,35 +159,27 @@ export async function createCredentialsServer(
       redirectUri,
       platformClient: (providerId) => platformClients[providerId] ?? null,
     });
-    const oauthFlows = options.oauth
+    // What the flow, refresh and revocation services share to speak OAuth to the providers.
+    const protocol = options.oauth && {
+      cipher,
+      clock,
+      audit,
+      clients: oauthClients,
+      directory: options.oauth.directory,
+      fetch: options.oauth.fetch,
+      allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
+      logger,
+    };
+    const oauthFlows = protocol
       ? createOAuthFlowService({
+          ...protocol,
           db: database.db,
-          cipher,
-          clock,
-          audit,
-          clients: oauthClients,
-          directory: options.oauth.directory,
-          fetch: options.oauth.fetch,
           redirectUri,
           secureCookies: new URL(options.publicOrigin).protocol === 'https:',
-          allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
-          ...(options.oauth.announceClient && { announceClient: options.oauth.announceClient }),
-          logger,
+          ...(options.oauth?.announceClient && { announceClient: options.oauth.announceClient }),
         })
       : createUnavailableOAuthFlows();
-    const refresh = options.oauth
-      ? createRefreshService({
-          database,
-          cipher,
-          clock,
-          audit,
-          clients: oauthClients,
-          directory: options.oauth.directory,
-          fetch: options.oauth.fetch,
-          allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
-          logger,
-        })
-      : null;
+    const refresh = protocol ? createRefreshService({ ...protocol, database }) : null;
     const tokens = createTokenService({ db: database.db, cipher, clock, refresh });
 
     const contract = options.contract ?? loadContract();
@@ -257,21 +249,8 @@ export async function createCredentialsServer(
         track(createRefreshSweeper({ database, clock, refresh, logger }, sweeperOptions)),
       createRevocationWorker: (workerOptions) =>
         track(
-          options.oauth
-            ? createRevocationWorker(
-                {
-                  db: database.db,
-                  cipher,
-                  clock,
-                  audit,
-                  clients: oauthClients,
-                  directory: options.oauth.directory,
-                  fetch: options.oauth.fetch,
-                  allowInsecureProviders: options.oauth.allowInsecureProviders ?? false,
-                  logger,
-                },
-                workerOptions,
-              )
+          protocol
+            ? createRevocationWorker({ ...protocol, db: database.db }, workerOptions)
             : createPeriodicTask(
                 'The revocation worker',
                 workerOptions.intervalMs,
