@@ -27,6 +27,7 @@ import { credentialSecretBinding, credentialTokensBinding } from '../storage/sea
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { AuditTrail } from './audit';
 import { requireProvider, urlFieldsOf, type CatalogProvider } from './catalog';
+import { createCredentialListCache } from './credential-list-cache';
 import { credentialView, type CredentialRow } from './credential-view';
 import { parseStoredTokens, type StoredTokens } from './oauth-client-protocol';
 import type { Principal } from './principal';
@@ -57,6 +58,28 @@ export type CredentialService = ReturnType<typeof createCredentialService>;
 
 export function createCredentialService(options: CredentialServiceOptions) {
   const { db, cipher, clock, verifier, audit, development } = options;
+  const listCache = createCredentialListCache(db);
+
+  /** A tenant's credentials (or one provider's), oldest first, with the default marked. */
+  function listRows(tenantId: string, providerId: string | undefined) {
+    return db
+      .select({ row: credentials, defaultId: defaultCredentials.credentialId })
+      .from(credentials)
+      .leftJoin(
+        defaultCredentials,
+        and(
+          eq(defaultCredentials.tenantId, credentials.tenantId),
+          eq(defaultCredentials.providerId, credentials.providerId),
+        ),
+      )
+      .where(
+        and(
+          eq(credentials.tenantId, tenantId),
+          providerId === undefined ? undefined : eq(credentials.providerId, providerId),
+        ),
+      )
+      .orderBy(asc(credentials.createdAt), asc(credentials.seq));
+  }
 
   async function defaultIdOf(tenantId: string, providerId: string): Promise<string | null> {
     const [row] = await db
@@ -207,28 +230,34 @@ export function createCredentialService(options: CredentialServiceOptions) {
   }
 
   return {
-    async list(caller: Caller, providerId?: string): Promise<Credential[]> {
+    /**
+     * The `GET /credentials` body (`{"credentials":[…]}`), from this instance's cache while the
+     * tenant's revision is unchanged (see credential-list-cache.ts).
+     */
+    async listBody(caller: Caller, providerId?: string): Promise<Uint8Array<ArrayBuffer>> {
       const { tenantId } = caller.principal;
       if (providerId !== undefined) requireProvider(providerId);
-      const rows = await db
-        .select({ row: credentials, defaultId: defaultCredentials.credentialId })
-        .from(credentials)
-        .leftJoin(
-          defaultCredentials,
-          and(
-            eq(defaultCredentials.tenantId, credentials.tenantId),
-            eq(defaultCredentials.providerId, credentials.providerId),
-          ),
-        )
-        .where(
-          and(
-            eq(credentials.tenantId, tenantId),
-            providerId === undefined ? undefined : eq(credentials.providerId, providerId),
-          ),
-        )
-        .orderBy(asc(credentials.createdAt), asc(credentials.seq));
+      const key = `${tenantId}\u0000${providerId ?? ''}`;
+      // The revision is read before the rows: a change committed in between makes the entry
+      // stale at once, never the other way round.
+      const revision = await listCache.revision(tenantId);
+      const cached = listCache.get(key, revision, clock().getTime());
+      if (cached !== null) return cached;
+      const rows = await listRows(tenantId, providerId);
       const now = clock();
-      return rows.map(({ row, defaultId }) => credentialView(row, defaultId === row.id, now));
+      const text = JSON.stringify({
+        credentials: rows.map(({ row, defaultId }) =>
+          credentialView(row, defaultId === row.id, now),
+        ),
+      });
+      // A status reads differently once a token expires: keep the list until the first expiry.
+      const validUntil = rows.reduce((soonest, { row }) => {
+        const expiry = row.tokenExpiresAt?.getTime();
+        return expiry !== undefined && expiry > now.getTime() ? Math.min(soonest, expiry) : soonest;
+      }, Number.POSITIVE_INFINITY);
+      const body = new TextEncoder().encode(text);
+      listCache.set(key, { revision, validUntil, body });
+      return body;
     },
 
     async createApiKey(

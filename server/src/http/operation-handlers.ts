@@ -58,7 +58,8 @@ export function createOperationHandlers(services: Services): Record<OperationId,
 
     async listCredentials(request) {
       const providerId = request.query.providerId;
-      return json(200, { credentials: await credentials.list(caller(request), providerId) });
+      const body = await credentials.listBody(caller(request), providerId);
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     },
 
     async createApiKeyCredential(request) {

@@ -70,6 +70,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 
 /** Every table, children first: what a test truncates between cases. */
 const TABLES = [
+  'tenant_revisions',
   'rate_limit_counters',
   'revocation_outbox',
   'audit_events',

@@ -8,6 +8,7 @@
  * ever stored sealed by the envelope cipher (`server/src/crypto`): the `*_sealed` columns.
  */
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -189,3 +190,13 @@ export const rateLimitCounters = pgTable(
   },
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
 );
+
+/**
+ * A counter per tenant that database triggers bump on every change to its credentials or
+ * defaults (see the migration): an instance may serve a cached credential list for as long as
+ * the revision it was built at is still the tenant's — whichever instance, or path, wrote since.
+ */
+export const tenantRevisions = pgTable('tenant_revisions', {
+  tenantId: text('tenant_id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
