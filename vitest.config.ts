@@ -34,8 +34,8 @@ export default defineConfig({
       },
       // The same contract suite against the reference server (in-process, PGlite; PostgreSQL with
       // CONTRACT_DATABASE_URL). Left out: suites about the mock itself (MSW overrides of every
-      // status, scenarios, store sharing between windows), and the OAuth flow suite until the
-      // server's OAuth client exists (the next issue: it answers 503 until then).
+      // status, scenarios, store sharing between windows). The OAuth suites run on both: on this
+      // target against the stand-in authorization server (oidc-provider).
       {
         extends: true,
         test: {
@@ -46,8 +46,6 @@ export default defineConfig({
             'tests/contract/http-errors.test.ts',
             'tests/contract/mock-*.test.ts',
             'tests/contract/scenarios.test.ts',
-            'tests/contract/oauth-flow.test.ts',
-            'tests/contract/oauth-hardening.test.ts',
           ],
           env: { CONTRACT_TARGET: 'server' },
           // One PGlite per worker takes seconds to start (more on a busy machine): the first

@@ -22,6 +22,7 @@ export type {
   FieldType,
   OAuthCallbackInput,
   OAuthClientSettings,
+  OAuthCredentialOutcome,
   OAuthFlowStart,
   OAuthFlowState,
   OAuthFlowStatus,

@@ -227,7 +227,7 @@ export const Succeeded: Story = {
       credentialId: 'cred-1',
       credential: null,
       account: 'ada@example.com',
-      reauthorized: false,
+      outcome: 'created',
     }),
   },
   play: async () => {

@@ -1,4 +1,4 @@
-import type { OAuthFlowStatus } from '../../src/credentials/backend';
+import type { OAuthCredentialOutcome, OAuthFlowStatus } from '../../src/credentials/backend';
 import { checkName, NAME_MAX_CHARACTERS, suffixedName } from '../../src/rules/names';
 import { capProviderText } from '../../src/rules/provider-text';
 import { providerBehaviours } from '../fixtures';
@@ -55,6 +55,7 @@ export function createFlow(
     reauthorizeCredentialId: input.credentialId ?? null,
     status: 'pending',
     credentialId: null,
+    outcome: null,
     error: null,
     createdAt: now,
     expiresAt: now + FLOW_LIFETIME_MS,
@@ -98,6 +99,7 @@ export function flowView(flow: StoredFlow, now: number): OAuthFlowStatus {
     providerId: flow.providerId,
     status: expired ? 'expired' : flow.status,
     credentialId: flow.credentialId,
+    outcome: flow.outcome ?? null,
     error: expired ? EXPIRED_ERROR : flow.error,
   };
 }
@@ -172,23 +174,36 @@ export function completeCallback(
   }
   code.used = true;
 
-  if (flow.reauthorizeCredentialId !== null) {
-    const target = state.credentials.find(
-      (candidate) => candidate.id === flow.reauthorizeCredentialId,
-    );
-    if (!target)
-      return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
+  const account = capProviderText(code.account);
+  // The credential the flow was started for, or the one already connected to the same account
+  // (an account is connected once: connecting it again renews that credential).
+  const target =
+    flow.reauthorizeCredentialId !== null
+      ? state.credentials.find((candidate) => candidate.id === flow.reauthorizeCredentialId)
+      : state.credentials.find(
+          (candidate) =>
+            candidate.providerId === flow.providerId &&
+            candidate.method === 'oauth2' &&
+            candidate.account === account,
+        );
+  if (flow.reauthorizeCredentialId !== null && !target) {
+    return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
+  }
+  if (target) {
     target.tokens = newTokens();
-    target.account = capProviderText(code.account);
+    target.account = account;
     target.health = 'active';
     target.expiresAt = tokenExpiry(flow.providerId, now);
     target.version += 1;
     target.updatedAt = now;
-    return succeed(flow, target.id);
+    return succeed(
+      flow,
+      target.id,
+      flow.reauthorizeCredentialId !== null ? 'reauthorized' : 'reconnected',
+    );
   }
 
   const id = crypto.randomUUID();
-  const account = capProviderText(code.account);
   insertCredential(state, {
     id,
     providerId: flow.providerId,
@@ -203,7 +218,7 @@ export function completeCallback(
     updatedAt: now,
     expiresAt: tokenExpiry(flow.providerId, now),
   });
-  return succeed(flow, id);
+  return succeed(flow, id, 'created');
 }
 
 /**
@@ -249,9 +264,14 @@ function fail(flow: StoredFlow, code: string, message: string): StoredFlow {
   return flow;
 }
 
-function succeed(flow: StoredFlow, credentialId: string): StoredFlow {
+function succeed(
+  flow: StoredFlow,
+  credentialId: string,
+  outcome: OAuthCredentialOutcome,
+): StoredFlow {
   flow.status = 'succeeded';
   flow.credentialId = credentialId;
+  flow.outcome = outcome;
   return flow;
 }
 

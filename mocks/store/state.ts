@@ -2,6 +2,7 @@ import type {
   AuthMethod,
   Credential,
   CredentialValues,
+  OAuthCredentialOutcome,
   OAuthFlowState,
 } from '../../src/credentials/backend';
 
@@ -64,6 +65,8 @@ export interface StoredFlow {
   /** `expired` is also computed on read for a pending flow past `expiresAt`. */
   status: OAuthFlowState;
   credentialId: string | null;
+  /** What a succeeded flow did to the credential (absent in a store saved before it existed). */
+  outcome?: OAuthCredentialOutcome | null;
   error: { code: string; message: string } | null;
   createdAt: number;
   expiresAt: number;

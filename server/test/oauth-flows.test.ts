@@ -21,7 +21,7 @@ describe('OAuth flows against a real authorization server (oidc-provider)', () =
     expect(redirect.searchParams.get('iss')).not.toBeNull();
     const done = await browser.call('POST', '/oauth/callback', callbackInput(redirect));
     expect(done.status).toBe(200);
-    expect(done.json).toMatchObject({ status: 'succeeded', error: null });
+    expect(done.json).toMatchObject({ status: 'succeeded', outcome: 'created', error: null });
 
     const listed = (await browser.call('GET', '/credentials')).json?.credentials as Json[];
     expect(listed).toEqual([
@@ -131,13 +131,19 @@ describe('OAuth flows against a real authorization server (oidc-provider)', () =
       return (await browser.call('POST', '/oauth/callback', callbackInput(redirect))).json as Json;
     };
     const first = await connect();
+    expect(first).toMatchObject({ status: 'succeeded', outcome: 'created' });
     const id = String(first.credentialId);
     await browser.call('PATCH', `/credentials/${id}`, { name: 'Team wiki' }, { 'if-match': '"1"' });
 
     const again = await connect({ credentialId: id });
-    expect(again).toMatchObject({ status: 'succeeded', credentialId: id });
+    expect(again).toMatchObject({ status: 'succeeded', credentialId: id, outcome: 'reauthorized' });
+    // Connecting the account again (not asking to re-authorize) says it was connected already.
     const sameAccount = await connect();
-    expect(sameAccount).toMatchObject({ status: 'succeeded', credentialId: id });
+    expect(sameAccount).toMatchObject({
+      status: 'succeeded',
+      credentialId: id,
+      outcome: 'reconnected',
+    });
 
     const listed = (await browser.call('GET', '/credentials')).json?.credentials as Json[];
     expect(listed).toEqual([

@@ -30,6 +30,7 @@ const status = (flowId: string) => ({
   providerId: 'notion',
   status: 'pending',
   credentialId: null,
+  outcome: null,
   error: null,
 });
 

@@ -258,7 +258,7 @@ export interface paths {
         put?: never;
         /**
          * Complete an OAuth flow
-         * @description The completion page forwards the parameters of the provider's redirect. The backend checks `state` (known, unused, unexpired; single use), exchanges the code (bound to the flow's client, redirect URI and PKCE verifier), stores the credential and answers with the flow's final status: `succeeded`, or `failed` with the reason (`access_denied` when the user declined, `invalid_grant` when the code does not check out). An unknown, used or expired `state` is refused with 400 `invalid_state`; the state of a cancelled flow with 400 `flow_cancelled`. Either way nothing is stored. A provider `error_description` is cut to 500 characters.
+         * @description The completion page forwards the parameters of the provider's redirect. The backend checks `state` (known, unused, unexpired; single use), exchanges the code (bound to the flow's client, redirect URI and PKCE verifier), stores the credential and answers with the flow's final status: `succeeded` with its `outcome` (an account already connected for the provider is re-authorized, `reconnected`, rather than added twice), or `failed` with the reason (`access_denied` when the user declined, `invalid_grant` when the code does not check out). An unknown, used or expired `state` is refused with 400 `invalid_state`; the state of a cancelled flow with 400 `flow_cancelled`. Either way nothing is stored. A provider `error_description` is cut to 500 characters.
          */
         post: operations["completeOAuthCallback"];
         delete?: never;
@@ -489,12 +489,19 @@ export interface components {
             code: string;
             message: string;
         };
+        /**
+         * @description What a succeeded flow did: `created` (a new credential), `reauthorized` (the credential the flow was started for has new tokens and keeps its name) or `reconnected` (the account was already connected for this provider: that credential has new tokens and keeps its name, instead of a duplicate being added).
+         * @enum {string}
+         */
+        OAuthCredentialOutcome: "created" | "reauthorized" | "reconnected";
         OAuthFlowStatus: {
             flowId: string;
             providerId: string;
             status: components["schemas"]["OAuthFlowState"];
             /** @description The credential the flow created or re-authorized, once it succeeded. */
             credentialId: string | null;
+            /** @description What the flow did, once it succeeded (`null` before, and when it failed). */
+            outcome: components["schemas"]["OAuthCredentialOutcome"] | null;
             /** @description Why the flow failed or expired. */
             error: components["schemas"]["OAuthFlowError"] | null;
         };

@@ -155,8 +155,16 @@ export interface OAuthFlowStatus {
   providerId: string;
   status: OAuthFlowState;
   credentialId: string | null;
+  /** What the flow did, once it succeeded; `null` before and when it failed. */
+  outcome: OAuthCredentialOutcome | null;
   error: { code: string; message: string } | null;
 }
+
+/**
+ * What a succeeded flow did: added a credential, re-authorized the one it was started for, or
+ * reconnected the credential already connected to the same account (no duplicate is added).
+ */
+export type OAuthCredentialOutcome = 'created' | 'reauthorized' | 'reconnected';
 
 /** What the provider's redirect carried to the completion page. */
 export interface OAuthCallbackInput {

@@ -354,6 +354,8 @@ const isOAuthFlowStatus = shape({
   providerId: string,
   status: oneOf('pending', 'succeeded', 'failed', 'expired'),
   credentialId: nullable(string),
+  // Optional: a backend from before `outcome` leaves it out (the flow machine then infers it).
+  outcome: optional(nullable(oneOf('created', 'reauthorized', 'reconnected'))),
   error: nullable(shape({ code: string, message: string })),
 });
 

@@ -20,7 +20,13 @@
  * - Each answer we wait for after the flow's outcome is known (the cancel, the credential
  *   read-back) is bounded: the dialog never hangs on a stalled request.
  */
-import type { Credential, CredentialsBackend, OAuthFlowStart, OAuthFlowStatus } from './backend';
+import type {
+  Credential,
+  CredentialsBackend,
+  OAuthCredentialOutcome,
+  OAuthFlowStart,
+  OAuthFlowStatus,
+} from './backend';
 import { isCredentialsError } from './credentials-error';
 import { isOpenableAuthorizationUrl, UNSAFE_AUTHORIZATION_URL } from './oauth-popup-url';
 
@@ -69,8 +75,11 @@ export interface OAuthFlowSuccess {
   credential: Credential | null;
   /** The connected account's name, when known. */
   account: string | null;
-  /** Whether the flow re-authorized an existing credential (`start({ credentialId })`). */
-  reauthorized: boolean;
+  /**
+   * What the flow did to the credential: `created` it, `reauthorized` the one it was started for
+   * (`start({ credentialId })`), or `reconnected` one already connected to the same account.
+   */
+  outcome: OAuthCredentialOutcome;
 }
 
 /** Where the flow stands. `data-status` attributes in the UI use these names. */
@@ -469,7 +478,7 @@ export function createOAuthFlowController(
   async function abandonAtBackend(s: Session) {
     const status = await cancelAtBackend(s);
     if (status?.status === 'succeeded' && status.credentialId) {
-      void succeed(s, status.flowId, status.credentialId);
+      void succeed(s, status.flowId, status.credentialId, status.outcome);
     }
   }
 
@@ -685,7 +694,7 @@ export function createOAuthFlowController(
     if (!isLive(s) || !s.waiting) return;
 
     if (status.status === 'succeeded') {
-      if (status.credentialId) void succeed(s, flow.flowId, status.credentialId);
+      if (status.credentialId) void succeed(s, flow.flowId, status.credentialId, status.outcome);
       else failed(s, 'flow', { code: 'invalid_response', message: null }, { backendEnded: true });
       return;
     }
@@ -718,7 +727,7 @@ export function createOAuthFlowController(
     // Reset or superseded meanwhile: `abandonAtBackend` (from `finish`) reports a late success.
     if (!isLive(s)) return;
     if (status?.status === 'succeeded' && status.credentialId) {
-      void succeed(s, flow.flowId, status.credentialId);
+      void succeed(s, flow.flowId, status.credentialId, status.outcome);
       return;
     }
     const ended =
@@ -738,7 +747,12 @@ export function createOAuthFlowController(
    * name, then finish — or, when the session was reset or replaced meanwhile, only tell its
    * `onSettled`, since the credential exists either way.
    */
-  async function succeed(s: Session, flowId: string, credentialId: string) {
+  async function succeed(
+    s: Session,
+    flowId: string,
+    credentialId: string,
+    change: OAuthCredentialOutcome | null,
+  ) {
     if (s.succeeding) return;
     s.succeeding = true;
     // Stop listening at once; the flow's outcome is settled, only the account name is missing.
@@ -764,7 +778,8 @@ export function createOAuthFlowController(
       credentialId,
       credential,
       account: credential?.account ?? null,
-      reauthorized: Boolean(s.options.credentialId),
+      // A backend that predates `outcome` is read by what the flow was started for.
+      outcome: change ?? (s.options.credentialId ? 'reauthorized' : 'created'),
     };
     if (isLive(s)) finish(s, success, { backendEnded: true });
     else settle(s, success);

@@ -128,7 +128,13 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
         void queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
         announceCredentialsChanged();
         const words = { provider: providerName, account: outcome.account };
-        toast.success(outcome.reauthorized ? m.reauthorizedToast(words) : m.connectedToast(words));
+        toast.success(
+          outcome.outcome === 'reconnected'
+            ? m.reconnectedToast({ ...words, name: outcome.credential?.name ?? null })
+            : outcome.outcome === 'reauthorized'
+              ? m.reauthorizedToast(words)
+              : m.connectedToast(words),
+        );
         if (outcome.credential) onConnectedRef.current?.(outcome.credential);
         return;
       }

@@ -392,6 +392,44 @@ describe('useAddOAuth', () => {
     expect(store.listCredentials({ providerId: 'google-drive' })).toHaveLength(1);
   });
 
+  it('connecting an account that is connected already says so, and adds no copy', async () => {
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { screen, store, backend } = await renderWithBackend(
+      <AddOAuth providerId="google-drive" />,
+    );
+    // The same account connected earlier (and renamed since), straight through the backend.
+    const earlier = parseAuthorizationRequest(
+      (await backend.startOAuth('google-drive')).authorizationUrl,
+    );
+    const first = await backend.completeOAuthCallback({
+      state: earlier.state,
+      code: issueAuthorizationCode(store, earlier),
+    });
+    await backend.updateCredential(first.credentialId ?? '', 1, { name: 'Team drive' });
+
+    const trigger = screen.getByRole('button', { name: 'Add OAuth' });
+    await expect.element(trigger).toBeEnabled();
+    await trigger.click();
+    await vi.waitFor(() => expect(popup.location.replace).toHaveBeenCalled());
+    const request = parseAuthorizationRequest(popup.location.replace.mock.calls[0]![0]);
+    await backend.completeOAuthCallback({
+      state: request.state,
+      code: issueAuthorizationCode(store, request),
+    });
+
+    await expect
+      .element(
+        screen.getByText(
+          'Google Drive was already connected as ada@example.com: “Team drive” was re-authorized instead of adding a copy',
+        ),
+      )
+      .toBeVisible();
+    expect(store.listCredentials({ providerId: 'google-drive' })).toEqual([
+      expect.objectContaining({ id: first.credentialId, name: 'Team drive' }),
+    ]);
+  });
+
   it('a popup that reads closed: Open it again sends a new popup to the same consent page, and Allow Access there connects', async () => {
     const popups = [fakePopup(), fakePopup()];
     const open = vi

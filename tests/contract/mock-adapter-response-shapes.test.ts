@@ -120,6 +120,13 @@ const wrongShapes: Case[] = [
   ],
   ['cancelOAuthFlow: {}', 'delete', '/oauth/flows/:id', {}, (b) => b.cancelOAuthFlow('flow-1')],
   [
+    'getOAuthFlow: an unknown outcome',
+    'get',
+    '/oauth/flows/:id',
+    { ...flowStatus, status: 'succeeded', credentialId: 'c', outcome: 'merged' },
+    (b) => b.getOAuthFlow('flow-1'),
+  ],
+  [
     'completeOAuthCallback: an error without a message',
     'post',
     '/oauth/callback',

@@ -24,6 +24,7 @@ const succeeded: OAuthFlowStatus = {
   providerId: 'google-drive',
   status: 'succeeded',
   credentialId: 'cred-1',
+  outcome: 'created',
   error: null,
 };
 

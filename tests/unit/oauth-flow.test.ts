@@ -107,6 +107,7 @@ function fakeBackend() {
     providerId: 'google-drive',
     status: 'pending',
     credentialId: null,
+    outcome: null,
     error: null,
   };
   let start: () => Promise<OAuthFlowStart> = async () => ({
@@ -151,9 +152,14 @@ function fakeBackend() {
     get status(): OAuthFlowStatus {
       return structuredClone(status);
     },
-    succeed(id = 'cred-1', account = 'ada@example.com') {
+    /** The flow succeeded; `outcome` is what the backend says it did (`null`: an older backend). */
+    succeed(
+      id = 'cred-1',
+      account = 'ada@example.com',
+      outcome: OAuthFlowStatus['outcome'] = null,
+    ) {
       credentials.push(credential(id, account));
-      status = { ...status, status: 'succeeded', credentialId: id };
+      status = { ...status, status: 'succeeded', credentialId: id, outcome };
     },
     onStart(next: () => Promise<OAuthFlowStart>) {
       start = next;
@@ -252,7 +258,7 @@ describe('OAuth flow: the happy path', () => {
       status: 'succeeded',
       credentialId: 'cred-7',
       account: 'ada@example.com',
-      reauthorized: false,
+      outcome: 'created',
     });
     expect(outcomes).toHaveLength(1);
     expectNothingLeft();
@@ -284,7 +290,22 @@ describe('OAuth flow: the happy path', () => {
     });
     server.succeed('cred-1');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'succeeded', reauthorized: true });
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      outcome: 'reauthorized',
+    });
+  });
+
+  it('reports what the backend says the flow did: an account connected already is reconnected', async () => {
+    start();
+    await settle();
+    server.succeed('cred-2', 'ada@example.com', 'reconnected');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      credentialId: 'cred-2',
+      outcome: 'reconnected',
+    });
   });
 
   it('runs `prepare` after the popup opened and before the flow starts', async () => {

@@ -10,7 +10,11 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
-import type { OAuthCallbackInput, OAuthFlowStatus } from '../../../src/credentials/backend';
+import type {
+  OAuthCallbackInput,
+  OAuthCredentialOutcome,
+  OAuthFlowStatus,
+} from '../../../src/credentials/backend';
 import { capProviderText } from '../../../src/rules/provider-text';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { ApiError, badRequest, conflict, notFound, validationFailed } from '../http/api-error';
@@ -89,6 +93,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
         providerId: row.providerId,
         status: 'expired',
         credentialId: null,
+        outcome: null,
         error: { code: 'expired', message: 'The authorization took too long. Start again.' },
       };
     }
@@ -97,6 +102,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
       providerId: row.providerId,
       status: pending ? 'pending' : row.status === 'succeeded' ? 'succeeded' : 'failed',
       credentialId: row.credentialId,
+      outcome: row.status === 'succeeded' ? row.outcome : null,
       error:
         row.errorCode === null
           ? null
@@ -426,7 +432,11 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
       if (!updated) {
         return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
       }
-      return succeed(flow, updated.id);
+      return succeed(
+        flow,
+        updated.id,
+        flow.reauthorizeCredentialId !== null ? 'reauthorized' : 'reconnected',
+      );
     }
 
     const id = crypto.randomUUID();
@@ -469,13 +479,17 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
         .values({ tenantId: flow.tenantId, providerId: provider.id, credentialId: id })
         .onConflictDoNothing();
     });
-    return succeed(flow, id);
+    return succeed(flow, id, 'created');
   }
 
-  async function succeed(flow: FlowRow, credentialId: string): Promise<OAuthFlowStatus> {
+  async function succeed(
+    flow: FlowRow,
+    credentialId: string,
+    outcome: OAuthCredentialOutcome,
+  ): Promise<OAuthFlowStatus> {
     const [updated] = await db
       .update(oauthFlows)
-      .set({ status: 'succeeded', credentialId })
+      .set({ status: 'succeeded', credentialId, outcome })
       .where(eq(oauthFlows.id, flow.id))
       .returning();
     return view(updated ?? flow);

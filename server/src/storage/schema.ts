@@ -110,6 +110,8 @@ export const oauthFlows = pgTable(
     reauthorizeCredentialId: text('reauthorize_credential_id'),
     status: text('status', { enum: ['pending', 'exchanging', 'succeeded', 'failed'] }).notNull(),
     credentialId: text('credential_id'),
+    /** What a succeeded flow did to the credential (the contract's `OAuthCredentialOutcome`). */
+    outcome: text('outcome', { enum: ['created', 'reauthorized', 'reconnected'] }),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     createdAt: at('created_at').notNull(),

@@ -6,6 +6,11 @@ export const oauth = {
     p.account ? `${p.provider} connected as ${p.account}` : `${p.provider} connected`,
   reauthorizedToast: (p: { provider: string; account: string | null }) =>
     p.account ? `${p.provider} re-authorized as ${p.account}` : `${p.provider} re-authorized`,
+  /** The account was connected already: its credential was re-authorized, no copy was added. */
+  reconnectedToast: (p: { provider: string; account: string | null; name: string | null }) =>
+    `${p.provider} was already connected${p.account ? ` as ${p.account}` : ''}: ${
+      p.name ? `“${p.name}”` : 'that connection'
+    } was re-authorized instead of adding a copy`,
   status: {
     tryAgain: 'Try again',
     dismiss: 'Not now',

@@ -7,6 +7,10 @@ export const oauth: OAuthMessages = {
     p.account ? `已连接 ${p.provider}（${p.account}）` : `已连接 ${p.provider}`,
   reauthorizedToast: (p: { provider: string; account: string | null }) =>
     p.account ? `已重新授权 ${p.provider}（${p.account}）` : `已重新授权 ${p.provider}`,
+  reconnectedToast: (p: { provider: string; account: string | null; name: string | null }) =>
+    `${p.provider}${p.account ? `（${p.account}）` : ''}已连接过：已重新授权${
+      p.name ? `“${p.name}”` : '该连接'
+    }，未添加重复的连接`,
   status: {
     tryAgain: '重试',
     dismiss: '暂不',

@@ -50,11 +50,11 @@ export interface ContractContext {
   server: SetupServer;
   /** The mock's store (mock target only). */
   store: MockStore;
-  /** The real HTTP adapter, pointed at the mock server. */
+  /** The real HTTP adapter, pointed at the target. */
   backend: CredentialsBackend;
   /** Every exchange the adapter made, in order. */
   exchanges: RecordedExchange[];
-  /** Moves the store's clock forward. */
+  /** Moves the target's clock forward (the mock store's, or the server's injected clock). */
   advance(ms: number): void;
 }
 
@@ -77,14 +77,23 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
       }
       const { startServerTarget } = await import('./server-target');
       const target = await startServerTarget(() => now);
-      // The adapter and rawRequest call the global fetch, as in a browser: route the contract's
-      // base URL to the server in-process, and refuse anything else (nothing leaves the test).
+      const realFetch = globalThis.fetch;
+      const cookies = createCookieJar();
+      // The adapter, rawRequest and the consent helper call the global fetch, as in a browser:
+      // route the contract's base URL to the server in-process, with the browser's cookies; let
+      // the consent pages of the stand-in authorization server (a loopback port) through; refuse
+      // anything else (nothing leaves the machine).
       vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
         const request = new Request(input, init);
+        if (new URL(request.url).origin === target.authorizationOrigin) {
+          return realFetch(input, init);
+        }
         if (!request.url.startsWith(`${API}/`) && request.url !== API) {
           throw new Error(`Unexpected request outside the contract: ${request.url}`);
         }
-        return target.fetch(request);
+        const response = await target.fetch(cookies.attach(request));
+        cookies.keep(response);
+        return response;
       });
       stop = async () => {
         vi.unstubAllGlobals();
@@ -140,6 +149,39 @@ export function useContractBackend(options: { seed?: SeedName } = {}): ContractC
   });
 
   return context;
+}
+
+/**
+ * The cookies a browser would keep for the API's origin. The server binds an OAuth flow to the
+ * browser that started it (an HttpOnly cookie set on the start response, checked on the
+ * callback), so the server target's fetch keeps what API responses set and sends it back, as
+ * the browser does for the adapter's same-origin calls. One origin, one path (`/`), no expiry
+ * but a removal (`Max-Age=0`): all this server's cookies need. The mock sets none.
+ */
+function createCookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    /** The request with the kept cookies added to any it carries. */
+    attach(request: Request): Request {
+      if (jar.size === 0) return request;
+      const kept = [...jar].map(([name, value]) => `${name}=${value}`);
+      const headers = new Headers(request.headers);
+      headers.set('cookie', [headers.get('cookie'), ...kept].filter(Boolean).join('; '));
+      return new Request(request, { headers });
+    },
+    /** Keeps (or removes) what the response's `Set-Cookie` headers say. */
+    keep(response: Response): void {
+      for (const header of response.headers.getSetCookie()) {
+        const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+        const separator = pair.indexOf('=');
+        if (separator <= 0) continue;
+        const name = pair.slice(0, separator);
+        const removed = attributes.some((attribute) => /^max-age=(0|-\d+)$/i.test(attribute));
+        if (removed) jar.delete(name);
+        else jar.set(name, pair.slice(separator + 1));
+      }
+    },
+  };
 }
 
 /** The CredentialsError a call rejects with (fails the test when it resolves or rejects otherwise). */

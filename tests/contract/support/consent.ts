@@ -1,0 +1,79 @@
+/**
+ * The user's answer on the provider's consent page, on either target: what happens between
+ * `startOAuth` (the popup opens the authorization URL) and `completeOAuthCallback` (the
+ * completion page forwards the redirect's parameters). Each resolves with the redirect back to
+ * the app, as the browser would follow it.
+ *
+ * - Mock target: the mock's simulated provider, as its consent page does it (the code is written
+ *   to the mock's store).
+ * - Server target: the stand-in authorization server (oidc-provider) the server's OAuth client
+ *   talks to, driven like a browser (`giveConsent`: its redirects, cookies and consent form).
+ */
+import {
+  authorizationResponseUrl,
+  issueAuthorizationCode,
+  parseAuthorizationRequest,
+} from '../../../mocks/oauth-provider/provider';
+import { giveConsent } from '../../../server/test/support/consent';
+import type { OAuthCallbackInput, OAuthFlowStart } from '../../../src/credentials/backend';
+import { CONTRACT_TARGET, type ContractContext } from './contract-harness';
+
+/** A started flow, or an authorization URL (e.g. one a test altered). */
+export type AuthorizationRequestSource = OAuthFlowStart | string | URL;
+
+function urlOf(source: AuthorizationRequestSource): URL {
+  return new URL(
+    typeof source === 'string' || source instanceof URL ? source : source.authorizationUrl,
+  );
+}
+
+/**
+ * **Allow Access**: the redirect back with `code` and `state` (and `iss` where the provider
+ * sends one). Rejects when the provider refuses the request without redirecting back (an
+ * unknown client, a missing parameter); resolves with an `error` redirect when it redirects one.
+ */
+export async function allow(ctx: ContractContext, source: AuthorizationRequestSource) {
+  const url = urlOf(source);
+  if (CONTRACT_TARGET === 'server') return giveConsent(url, { decision: 'allow' });
+  const request = parseAuthorizationRequest(url);
+  const code = issueAuthorizationCode(ctx.store, request);
+  return new URL(authorizationResponseUrl(request, { code }));
+}
+
+/** **Cancel** on the consent page: the redirect back with `error=access_denied` and `state`. */
+export async function deny(ctx: ContractContext, source: AuthorizationRequestSource) {
+  const url = urlOf(source);
+  if (CONTRACT_TARGET === 'server') return giveConsent(url, { decision: 'cancel' });
+  return new URL(
+    authorizationResponseUrl(parseAuthorizationRequest(url), { error: 'access_denied' }),
+  );
+}
+
+/**
+ * Why the provider issued no code for `source`: the message it refused the request with, or the
+ * `error` (and `error_description`) it redirected back with. Throws when it issued a code.
+ */
+export async function refusalOf(
+  ctx: ContractContext,
+  source: AuthorizationRequestSource,
+): Promise<string> {
+  const outcome = await allow(ctx, source).then(
+    (redirect) => redirect,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+  if (outcome instanceof Error) return outcome.message;
+  if (outcome.searchParams.has('code')) throw new Error(`A code was issued: ${outcome.href}`);
+  const { searchParams } = outcome;
+  return `${searchParams.get('error') ?? ''}: ${searchParams.get('error_description') ?? ''}`;
+}
+
+/** The redirect's parameters as the completion page forwards them to `completeOAuthCallback`. */
+export function callbackInput(redirect: URL): OAuthCallbackInput {
+  const parameter = (name: string) => redirect.searchParams.get(name) ?? undefined;
+  const input: OAuthCallbackInput = { state: parameter('state') ?? '' };
+  for (const name of ['code', 'error', 'iss'] as const) {
+    const value = parameter(name);
+    if (value !== undefined) input[name] = value;
+  }
+  return input;
+}
