@@ -15,7 +15,12 @@ process.env.E2E_BASE_URL = origin;
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  testMatch: ['oauth.spec.ts', 'oauth-popup-severed.spec.ts', 'api-key.spec.ts'],
+  testMatch: [
+    'oauth.spec.ts',
+    'oauth-popup-severed.spec.ts',
+    'oauth-reauthorize.spec.ts',
+    'api-key.spec.ts',
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -32,6 +37,8 @@ export default defineConfig({
     command:
       `rm -rf .tmp/e2e-stack && PORT=${port} HOST=127.0.0.1 PUBLIC_ORIGIN=${origin} ` +
       'PIPELINE_CONNECT_DATA_DIR=.tmp/e2e-stack PIPELINE_CONNECT_STATIC_DIR=dist-stack ' +
+      // Access tokens due for refresh at once, so the sweep's refresh happens within a journey.
+      'PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL=30 ' +
       'npx tsx server/src/cli.ts start',
     url: `${origin}/api/providers`,
     reuseExistingServer: false,

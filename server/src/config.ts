@@ -25,6 +25,12 @@ export interface ServerConfig {
    */
   devStandIns: boolean;
   /**
+   * The stand-in authorization server's access-token lifetime in seconds, from
+   * `PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL` (`null`: its default, Google's hour). A short one
+   * makes the background refresh run within a journey (the full-stack e2e suite uses it).
+   */
+  devAccessTokenTtlSeconds: number | null;
+  /**
    * The platform's own OAuth clients (the **Default** choice), from
    * `PIPELINE_CONNECT_OAUTH_<PROVIDER>_CLIENT_ID` and `…_CLIENT_SECRET` (provider id upper-cased,
    * `-` as `_`, e.g. `GOOGLE_DRIVE`). In development the stand-in's clients are used instead.
@@ -78,6 +84,22 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
   if (production && standIns === 'on') {
     problems.push('PIPELINE_CONNECT_DEV_STAND_INS cannot be on in production.');
   }
+  const ttlSetting = env.PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL?.trim() || null;
+  const devAccessTokenTtlSeconds = ttlSetting === null ? null : Number(ttlSetting);
+  if (
+    devAccessTokenTtlSeconds !== null &&
+    (!/^\d+$/.test(ttlSetting ?? '') ||
+      devAccessTokenTtlSeconds < 1 ||
+      devAccessTokenTtlSeconds > 86_400)
+  ) {
+    problems.push(
+      'PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL must be a whole number of seconds, 1 to 86400.',
+    );
+  } else if (devAccessTokenTtlSeconds !== null && !devStandIns) {
+    problems.push(
+      'PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL applies to the dev stand-ins only, which are off.',
+    );
+  }
   // The CLI's server signs nobody in: every browser request acts for one local tenant. That is
   // only safe behind a proxy that authenticates every request, which production must say.
   if (production && env.PIPELINE_CONNECT_AUTH?.trim() !== 'proxy') {
@@ -115,6 +137,7 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     dataDir,
     staticDir,
     devStandIns,
+    devAccessTokenTtlSeconds,
     platformClients,
     serviceTokens,
   };

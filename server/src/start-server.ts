@@ -54,7 +54,11 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     const standIns = config.devStandIns ? await startStandInProviderApis() : null;
     if (standIns) closers.push(() => standIns.close());
     const authorization = config.devStandIns
-      ? await startStandInAuthorizationServer({ redirectUris: [redirectUri], logger })
+      ? await startStandInAuthorizationServer({
+          redirectUris: [redirectUri],
+          logger,
+          accessTokenTtlSeconds: config.devAccessTokenTtlSeconds ?? undefined,
+        })
       : null;
     if (authorization) closers.push(() => authorization.close());
     const outbound = createOutboundFetch({

@@ -73,4 +73,22 @@ describe('boot refusals', () => {
     expect(config).toMatchObject({ production: true, devStandIns: false, port: 8787 });
     expect(readConfig({}).devStandIns).toBe(true);
   });
+
+  it('takes a stand-in access-token lifetime in whole seconds, for the stand-ins only', () => {
+    expect(readConfig({}).devAccessTokenTtlSeconds).toBeNull();
+    expect(
+      readConfig({ PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL: '30' }).devAccessTokenTtlSeconds,
+    ).toBe(30);
+    for (const bad of ['0', '1.5', '-3', '30s', '86401']) {
+      expect(() => readConfig({ PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL: bad })).toThrow(
+        /PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL must be a whole number/,
+      );
+    }
+    expect(() =>
+      readConfig({
+        PIPELINE_CONNECT_DEV_STAND_INS: 'off',
+        PIPELINE_CONNECT_DEV_ACCESS_TOKEN_TTL: '30',
+      }),
+    ).toThrow(/applies to the dev stand-ins only/);
+  });
 });

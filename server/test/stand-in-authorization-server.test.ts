@@ -323,6 +323,60 @@ describe('the stand-in authorization server', () => {
     expect(await accountStatus(flow, tokens.access_token)).toBe(401);
   });
 
+  test('the account page lists the apps with access, and Remove access ends their grants', async () => {
+    const server = await start();
+    const first = await connect(server, 'google-drive', googleDriveOptions(server));
+    const second = await connect(server, 'google-drive', googleDriveOptions(server));
+    const page = `${server.origin}/google-drive/account`;
+    const clientId = server.platformClients['google-drive'].clientId;
+
+    const listed = await (await fetch(page)).text();
+    expect(listed).toContain('Signed in as <strong>ada@example.com</strong>');
+    expect(listed).toContain(`data-client="${clientId}"`);
+    expect(listed).toContain('2 grants');
+
+    // Another site's form is refused, and nothing is removed.
+    const crossSite = await fetch(page, {
+      method: 'POST',
+      headers: {
+        'sec-fetch-site': 'cross-site',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ client_id: clientId }),
+    });
+    expect(crossSite.status).toBe(400);
+    const forged = await fetch(page, {
+      method: 'POST',
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ client_id: clientId }),
+    });
+    expect(forged.status).toBe(400);
+    expect(await accountStatus(first.flow, first.tokens.access_token)).toBe(200);
+
+    const removed = await fetch(page, {
+      method: 'POST',
+      headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: clientId }),
+      redirect: 'manual',
+    });
+    expect(removed.status).toBe(303);
+    const after = await (
+      await fetch(new URL(removed.headers.get('location')!, server.origin))
+    ).text();
+    expect(after).toContain('data-testid="access-removed"');
+    expect(after).toContain('No app has access to your account.');
+
+    for (const { flow, tokens } of [first, second]) {
+      expect(await accountStatus(flow, tokens.access_token)).toBe(401);
+      await expect(refresh(flow, tokens.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+      });
+    }
+  });
+
   test('a wrong code verifier is refused', async () => {
     const server = await start();
     const flow = await beginFlow(server, 'notion', notionOptions(server));

@@ -33,14 +33,28 @@ export interface StandInClientDirectory {
   find(clientId: string): ClientMetadata | undefined;
 }
 
+/** A live grant: an account's consent to a client, and every token issued under it. */
+export interface StandInGrant {
+  grantId: string;
+  accountId: string;
+  clientId: string;
+}
+
+/** One provider's storage: oidc-provider's `adapter` factory, and its grants for the account page. */
+export interface StandInStorage {
+  adapter: (model: string) => Adapter;
+  /** The live grants of an account. */
+  grantsOf(accountId: string): StandInGrant[];
+  /** Ends a grant and every token of it, as the provider's "remove access" does. */
+  removeGrant(grantId: string): void;
+}
+
 /**
- * Creates the `adapter` factory of one `Provider`. Models other than `Client` live in a private
- * store; expiry is read from `Date.now()` because that is the clock oidc-provider itself uses for
- * every token it checks.
+ * Creates the storage of one `Provider`. Models other than `Client` live in a private store;
+ * expiry is read from `Date.now()` because that is the clock oidc-provider itself uses for every
+ * token it checks.
  */
-export function createStandInAdapterFactory(
-  clients: StandInClientDirectory,
-): (model: string) => Adapter {
+export function createStandInStorage(clients: StandInClientDirectory): StandInStorage {
   const entries = new Map<string, Entry>();
   const grantMembers = new Map<string, Set<string>>();
   const sessionsByUid = new Map<string, string>();
@@ -72,7 +86,13 @@ export function createStandInAdapterFactory(
     for (const [code, key] of byUserCode) if (!entries.has(key)) byUserCode.delete(code);
   };
 
-  return (model: string): Adapter => {
+  function revokeByGrantId(grantId: string): void {
+    const members = grantMembers.get(grantId);
+    grantMembers.delete(grantId);
+    for (const key of members ?? []) entries.delete(key);
+  }
+
+  const adapter = (model: string): Adapter => {
     const keyOf = (id: string) => `${model}:${id}`;
     if (model === 'Client') {
       return {
@@ -119,11 +139,30 @@ export function createStandInAdapterFactory(
         if (payload) payload.consumed = Math.floor(Date.now() / 1000);
       },
       destroy: async (id) => remove(keyOf(id)),
-      async revokeByGrantId(grantId) {
-        const members = grantMembers.get(grantId);
-        grantMembers.delete(grantId);
-        for (const key of members ?? []) entries.delete(key);
-      },
+      revokeByGrantId: async (grantId) => revokeByGrantId(grantId),
     };
+  };
+
+  return {
+    adapter,
+    grantsOf(accountId) {
+      const grants: StandInGrant[] = [];
+      for (const key of [...entries.keys()]) {
+        if (!key.startsWith('Grant:')) continue;
+        const payload = live(key);
+        if (payload?.accountId === accountId && typeof payload.clientId === 'string') {
+          grants.push({
+            grantId: key.slice('Grant:'.length),
+            accountId,
+            clientId: payload.clientId,
+          });
+        }
+      }
+      return grants;
+    },
+    removeGrant(grantId) {
+      revokeByGrantId(grantId);
+      remove(`Grant:${grantId}`);
+    },
   };
 }

@@ -11,7 +11,9 @@
  * - `GET /authorize`, `POST /token`, `POST /revoke`, `GET /jwks`,
  *   `GET /.well-known/openid-configuration` (oidc-provider);
  * - `GET /interaction/:uid`, `POST /interaction/:uid`: our consent page and its decision;
- * - `GET|POST /me`: the signed-in account (`{ sub, name, email? }`) for a Bearer access token.
+ * - `GET|POST /me`: the signed-in account (`{ sub, name, email? }`) for a Bearer access token;
+ * - `GET|POST /account`: the account page, where the user removes an app's access (its grants
+ *   and tokens end, so the app's next refresh fails with `invalid_grant`).
  *
  * Why `/me` and not oidc-provider's `/userinfo`: oidc-provider answers userinfo only for access
  * tokens carrying `openid`, and the real scopes of Notion, Dropbox and OneDrive are not OpenID
@@ -32,7 +34,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { ClientMetadata, Configuration, Provider } from 'oidc-provider';
 import type { Logger } from '../logger.ts';
-import { createStandInAdapterFactory } from './stand-in-authorization-adapter.ts';
+import { renderAccountPage } from './stand-in-account-page.ts';
+import { createStandInStorage, type StandInStorage } from './stand-in-authorization-adapter.ts';
 import {
   accountLabel,
   defaultPlatformClientId,
@@ -160,6 +163,7 @@ const routes = {
   jwks: '/jwks',
 } as const;
 const ACCOUNT_PATH = '/me';
+const ACCOUNT_PAGE_PATH = '/account';
 
 /** One simulated provider, running. */
 interface Simulated {
@@ -171,6 +175,7 @@ interface Simulated {
   issuer: string;
   clients: Map<string, StandInClient>;
   platformClientId: string | null;
+  storage: StandInStorage;
 }
 
 /**
@@ -231,13 +236,14 @@ export async function createStandInAuthorizationServer(
       platformClientId = client.clientId;
     }
 
+    const storage = createStandInStorage({
+      find: (clientId) => {
+        const client = clients.get(clientId);
+        return client ? clientMetadata(client) : undefined;
+      },
+    });
     const configuration: Configuration = {
-      adapter: createStandInAdapterFactory({
-        find: (clientId) => {
-          const client = clients.get(clientId);
-          return client ? clientMetadata(client) : undefined;
-        },
-      }),
+      adapter: storage.adapter,
       clientDefaults: {
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -326,6 +332,7 @@ export async function createStandInAuthorizationServer(
       issuer,
       clients,
       platformClientId,
+      storage,
     });
   }
 
@@ -369,6 +376,10 @@ export async function createStandInAuthorizationServer(
     }
     if (path === ACCOUNT_PATH) {
       await handleAccount(entry, req, res);
+      return;
+    }
+    if (path === ACCOUNT_PAGE_PATH) {
+      await handleAccountPage(entry, url, req, res);
       return;
     }
     if (path === routes.authorization) {
@@ -466,6 +477,75 @@ export async function createStandInAuthorizationServer(
       res,
       { login: { accountId }, consent: { grantId } },
       { mergeWithLastSubmission: false },
+    );
+  }
+
+  /** The account page (GET), and its **Remove access** (POST `client_id`, then back to GET). */
+  async function handleAccountPage(
+    entry: Simulated,
+    url: URL,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    const { spec, storage } = entry;
+    const formAction = `${entry.mountPath}${ACCOUNT_PAGE_PATH}`;
+    if (req.method === 'POST') {
+      // A form of this page only: another site's page cannot remove access behind the user's
+      // back. Browsers say where a request comes from in Sec-Fetch-Site (the Origin of this
+      // page's own form is `null`, since its pages send no referrer); other clients in Origin.
+      const site = req.headers['sec-fetch-site'];
+      const origin = req.headers.origin;
+      const sameOrigin =
+        site !== undefined
+          ? site === 'same-origin'
+          : origin === undefined || origin === `http://${req.headers.host}`;
+      const form = await readForm(req);
+      const clientId = form?.get('client_id') ?? '';
+      if (!sameOrigin || !clientId) {
+        sendHtml(
+          res,
+          400,
+          renderErrorPage({ title: 'invalid_request', detail: 'Not this page’s form.' }),
+        );
+        return;
+      }
+      for (const grant of storage.grantsOf(spec.account.sub)) {
+        if (grant.clientId === clientId) storage.removeGrant(grant.grantId);
+      }
+      commonHeaders(res);
+      res.statusCode = 303;
+      res.setHeader('Location', `${formAction}?removed=${encodeURIComponent(clientId)}`);
+      res.end();
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET, POST');
+      sendHtml(
+        res,
+        405,
+        renderErrorPage({ title: 'Method not allowed', detail: req.method ?? '' }),
+      );
+      return;
+    }
+    const counts = new Map<string, number>();
+    for (const grant of storage.grantsOf(spec.account.sub)) {
+      counts.set(grant.clientId, (counts.get(grant.clientId) ?? 0) + 1);
+    }
+    sendHtml(
+      res,
+      200,
+      renderAccountPage({
+        appName,
+        providerName: spec.name,
+        account: accountLabel(spec.account),
+        apps: [...counts].map(([clientId, grants]) => ({
+          clientId,
+          isPlatformClient: clientId === entry.platformClientId,
+          grants,
+        })),
+        formAction,
+        removed: url.searchParams.get('removed'),
+      }),
     );
   }
 

@@ -1,6 +1,7 @@
 /**
  * The stand-in authorization server's pages, rendered on the server: the consent page (what
- * accounts.google.com or dropbox.com would show) and its error page. They play a third party, so
+ * accounts.google.com or dropbox.com would show), its error page, and the frame of the account
+ * page (`stand-in-account-page.ts`). They play a third party, so
  * their words are the provider's, in the seed's wording (the mock's simulated consent page,
  * `mocks/oauth-provider/consent-page.tsx`), and their look is neutral rather than Pipeline
  * Connect's. No scripts: two submit buttons of one form carry the decision.
@@ -65,7 +66,7 @@ li { padding: 10px 0; border-bottom: 1px solid var(--border); }
 .actions { display: flex; justify-content: flex-end; gap: 8px; margin: 20px 0 12px; }
 button { font: inherit; font-weight: 500; padding: 8px 20px; border-radius: 4px; cursor: pointer;
   border: 1px solid var(--border); background: transparent; color: var(--accent); }
-button[value='allow'] { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+button[value='allow'], button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
 
@@ -82,7 +83,8 @@ export const pageContentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function page(title: string, body: string): string {
+/** A whole page around `body` (already escaped HTML), with the shared stylesheet. */
+export function renderPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -132,7 +134,7 @@ export function renderConsentPage(content: ConsentPageContent): string {
   const client = content.isPlatformClient
     ? `<code>${escapeHtml(content.clientId)}</code> (${app} platform client)`
     : `<code>${escapeHtml(content.clientId)}</code>`;
-  return page(
+  return renderPage(
     `Sign in with ${content.providerName}`,
     `<main aria-labelledby="consent-title" data-provider="${provider}">
   <p class="provider">Sign in with ${provider}</p>
@@ -168,7 +170,7 @@ export interface ErrorPageContent {
 
 /** The error page: the error, its description, and what to do. */
 export function renderErrorPage(content: ErrorPageContent): string {
-  return page(
+  return renderPage(
     content.title,
     `<main aria-labelledby="error-title" data-state="error">
   <h1 id="error-title">${escapeHtml(content.title)}</h1>
