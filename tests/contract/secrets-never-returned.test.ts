@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  issueAuthorizationCode,
-  parseAuthorizationRequest,
-} from '../../mocks/oauth-provider/provider';
 import { SECRET_MASK } from '../../src/credentials/backend';
+import { allow, callbackInput } from './support/consent';
 import { mockOnlyIt, useContractBackend, type ContractContext } from './support/contract-harness';
 
 // Keys in the providers' real formats, so a backend that verifies them stores them.
@@ -69,44 +66,35 @@ describe('secrets never come back', () => {
     expect(masked.length).toBeGreaterThan(0);
   });
 
-  // Mock only: the grant is made through the mock's simulated provider (its consent step is
-  // `issueAuthorizationCode` on the mock's store); the server's OAuth flows consent at its
-  // stand-in authorization server instead, which this suite does not drive.
-  mockOnlyIt(
-    'never returns a custom client’s secret through an OAuth flow made with it',
-    async () => {
-      await ctx.backend.saveOAuthClient('dropbox', {
-        mode: 'custom',
-        clientId: 'dropbox-app',
-        clientSecret: CLIENT_SECRET,
-      });
-      const start = await ctx.backend.startOAuth('dropbox');
-      const request = parseAuthorizationRequest(start.authorizationUrl);
-      await ctx.backend.completeOAuthCallback({
-        state: request.state,
-        code: issueAuthorizationCode(ctx.store, request),
-      });
-      expect((await ctx.backend.getOAuthFlow(start.flowId)).status).toBe('succeeded');
-      await readEverything(ctx);
+  it('never returns a custom client’s secret through an OAuth flow made with it', async () => {
+    await ctx.backend.saveOAuthClient('dropbox', {
+      mode: 'custom',
+      clientId: 'dropbox-app',
+      clientSecret: CLIENT_SECRET,
+    });
+    const start = await ctx.backend.startOAuth('dropbox');
+    await ctx.backend.completeOAuthCallback(callbackInput(await allow(ctx, start)));
+    expect((await ctx.backend.getOAuthFlow(start.flowId)).status).toBe('succeeded');
+    await readEverything(ctx);
 
-      expectSent(ctx, [CLIENT_SECRET]);
-      expectNowhere(ctx, [CLIENT_SECRET]);
-    },
-  );
+    expectSent(ctx, [CLIENT_SECRET]);
+    expectNowhere(ctx, [CLIENT_SECRET]);
+  });
 
-  // Mock only, for the same reason: the grant comes from the mock's simulated provider.
-  mockOnlyIt('never returns the OAuth tokens, codes or PKCE verifier of a grant', async () => {
+  it('never returns the OAuth tokens, codes or PKCE verifier of a grant', async () => {
     const start = await ctx.backend.startOAuth('google-drive');
-    const request = parseAuthorizationRequest(start.authorizationUrl);
-    const code = issueAuthorizationCode(ctx.store, request);
-    await ctx.backend.completeOAuthCallback({ state: request.state, code });
-    await ctx.backend.getOAuthFlow(start.flowId);
+    const redirect = await allow(ctx, start);
+    const code = redirect.searchParams.get('code') ?? '';
+    const state = redirect.searchParams.get('state') ?? '';
+    expect([code.length > 0, state.length > 0]).toEqual([true, true]);
+    await ctx.backend.completeOAuthCallback(callbackInput(redirect));
+    expect((await ctx.backend.getOAuthFlow(start.flowId)).status).toBe('succeeded');
     await readEverything(ctx);
 
     const reads = ctx.exchanges.filter((exchange) => exchange.method === 'GET');
     for (const exchange of reads) {
       expect(exchange.responseBody).not.toContain(code);
-      expect(exchange.responseBody).not.toContain(request.state);
+      expect(exchange.responseBody).not.toContain(state);
       expect(exchange.responseBody).not.toMatch(/token|verifier/i);
     }
   });
