@@ -37,7 +37,22 @@ export { createHttpCredentialsBackend } from './credentials/http-backend';
 export type { HttpCredentialsBackendOptions } from './credentials/http-backend';
 export { CredentialsBackendProvider, useCredentialsBackend } from './credentials/backend-context';
 export type { CredentialsBackendProviderProps } from './credentials/backend-context';
-export { credentialKeys } from './credentials/query-keys';
+export { backendScope, credentialKeys, credentialMutationKeys } from './credentials/query-keys';
+export {
+  createApiKeyMutationOptions,
+  deleteCredentialMutationOptions,
+  deleteOAuthClientMutationOptions,
+  saveOAuthClientMutationOptions,
+  setDefaultCredentialMutationOptions,
+  updateCredentialMutationOptions,
+} from './credentials/mutations';
+export type {
+  CreateApiKeyVariables,
+  DeleteCredentialVariables,
+  UpdateCredentialVariables,
+} from './credentials/mutations';
+export { syncAcrossTabsMeta } from './credentials/sync-meta';
+export { retryRetryable } from './credentials/retry-policy';
 export {
   credentialsQueryOptions,
   oauthClientQueryOptions,

@@ -58,15 +58,8 @@ export function PipelineConnectProvider({
 
 /** A QueryClient with the defaults Pipeline Connect is tuned for. */
 export function createPipelineConnectQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // The backend's CredentialsError says whether retrying helps; 4xx never does.
-        retry: (failureCount, error) =>
-          failureCount < 2 && (error as { retryable?: boolean }).retryable === true,
-      },
-    },
-  });
+  // The retry policy is in every query's options (`retryRetryable`), so it needs no default here.
+  return new QueryClient();
 }
 
 function CrossTabSync() {

@@ -57,7 +57,7 @@ export function createBenchApi(backend: CredentialsBackend, resetStore: () => vo
         // A key in Jina's real format, which the mock (like the server) accepts.
         values: { api_key: 'jina_9766e0c844f087cbf658d4ce20ed810de22mIY_kIwmRnt-07CmgQ_pelLf_' },
       });
-      await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
+      await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials(backend) });
       await settle();
     },
     armRenderCounter,

@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { credentialKeys, credentialMutationKeys } from './query-keys';
+import { credentialKeys } from './query-keys';
+import { syncsAcrossTabs } from './sync-meta';
 
 const channelName = 'pipeline-connect:credentials';
 
 /**
- * Keeps every tab of the origin in step: when one of our mutations succeeds here, other tabs are
- * told (no payload beyond "something changed", so nothing secret crosses) and refetch.
+ * Keeps every tab of the origin in step: when a mutation tagged with `syncAcrossTabsMeta` (all of
+ * ours) succeeds here, other tabs are told (no payload beyond "something changed", so nothing
+ * secret crosses) and refetch every backend's entries.
  * OAuth outcomes are announced with {@link announceCredentialsChanged}.
  */
 export function useCrossTabSync(): void {
@@ -17,11 +19,9 @@ export function useCrossTabSync(): void {
     channel.onmessage = () => {
       void queryClient.invalidateQueries({ queryKey: credentialKeys.all });
     };
-    const prefix = JSON.stringify(credentialMutationKeys.all).slice(0, -1);
     const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
-      const key = event.mutation.options.mutationKey;
-      if (key && JSON.stringify(key).startsWith(prefix)) channel.postMessage('changed');
+      if (syncsAcrossTabs(event.mutation.options.meta)) channel.postMessage('changed');
     });
     return () => {
       unsubscribe();

@@ -9,16 +9,18 @@ import type {
 } from './backend';
 import type { CredentialsError } from './credentials-error';
 import { credentialKeys, credentialMutationKeys } from './query-keys';
+import { syncAcrossTabsMeta } from './sync-meta';
 
 /*
  * Mutation variables can hold secrets (API keys, client secrets). `gcTime: 0` drops a finished
  * mutation, variables included, from the cache as soon as no component observes it, and the
  * dialogs call `reset()` once they are done, so a secret never outlives the request that sent it.
+ * Every one is tagged to sync across tabs.
  */
-const forgetVariables = { gcTime: 0, retry: false } as const;
+const forgetVariables = { gcTime: 0, retry: false, meta: syncAcrossTabsMeta } as const;
 
-function invalidateCredentials(client: QueryClient) {
-  return client.invalidateQueries({ queryKey: credentialKeys.credentials() });
+function invalidateCredentials(client: QueryClient, backend: CredentialsBackend) {
+  return client.invalidateQueries({ queryKey: credentialKeys.credentials(backend) });
 }
 
 /**
@@ -42,7 +44,7 @@ export function createApiKeyMutationOptions(backend: CredentialsBackend, provide
         input,
         idempotencyKey === undefined ? undefined : { idempotencyKey },
       ),
-    onSuccess: (_data, _input, _result, { client }) => invalidateCredentials(client),
+    onSuccess: (_data, _input, _result, { client }) => invalidateCredentials(client, backend),
   });
 }
 
@@ -60,9 +62,9 @@ export function updateCredentialMutationOptions(backend: CredentialsBackend) {
     mutationKey: credentialMutationKeys.update(),
     mutationFn: ({ credentialId, version, input }) =>
       backend.updateCredential(credentialId, version, input),
-    onSuccess: (_data, _vars, _result, { client }) => invalidateCredentials(client),
+    onSuccess: (_data, _vars, _result, { client }) => invalidateCredentials(client, backend),
     // A 412 means someone else changed it: refetch so the next attempt starts from the truth.
-    onError: (_error, _vars, _result, { client }) => invalidateCredentials(client),
+    onError: (_error, _vars, _result, { client }) => invalidateCredentials(client, backend),
   });
 }
 
@@ -78,7 +80,7 @@ export function deleteCredentialMutationOptions(backend: CredentialsBackend) {
     ...forgetVariables,
     mutationKey: credentialMutationKeys.remove(),
     mutationFn: ({ credentialId, version }) => backend.deleteCredential(credentialId, version),
-    onSettled: (_data, _error, _id, _result, { client }) => invalidateCredentials(client),
+    onSettled: (_data, _error, _id, _result, { client }) => invalidateCredentials(client, backend),
   });
 }
 
@@ -89,7 +91,8 @@ export function setDefaultCredentialMutationOptions(backend: CredentialsBackend)
     mutationKey: credentialMutationKeys.setDefault(),
     mutationFn: ({ providerId, credentialId }) =>
       backend.setDefaultCredential(providerId, credentialId),
-    onSettled: (_data, _error, _vars, _result, { client }) => invalidateCredentials(client),
+    onSettled: (_data, _error, _vars, _result, { client }) =>
+      invalidateCredentials(client, backend),
   });
 }
 
@@ -100,9 +103,9 @@ export function saveOAuthClientMutationOptions(backend: CredentialsBackend, prov
     mutationKey: credentialMutationKeys.saveOAuthClient(providerId),
     mutationFn: (input) => backend.saveOAuthClient(providerId, input),
     onSuccess: (settings, _input, _result, { client }) => {
-      client.setQueryData(credentialKeys.oauthClient(providerId), settings);
+      client.setQueryData(credentialKeys.oauthClient(backend, providerId), settings);
       // The catalog's OAuth summary (which client is in use) changed too.
-      return client.invalidateQueries({ queryKey: credentialKeys.providers() });
+      return client.invalidateQueries({ queryKey: credentialKeys.providers(backend) });
     },
   });
 }
@@ -114,8 +117,8 @@ export function deleteOAuthClientMutationOptions(backend: CredentialsBackend, pr
     mutationKey: credentialMutationKeys.deleteOAuthClient(providerId),
     mutationFn: () => backend.deleteOAuthClient(providerId),
     onSuccess: (settings, _input, _result, { client }) => {
-      client.setQueryData(credentialKeys.oauthClient(providerId), settings);
-      return client.invalidateQueries({ queryKey: credentialKeys.providers() });
+      client.setQueryData(credentialKeys.oauthClient(backend, providerId), settings);
+      return client.invalidateQueries({ queryKey: credentialKeys.providers(backend) });
     },
   });
 }

@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-query';
 import type { Credential, CredentialsBackend, OAuthClientSettings, Provider } from './backend';
 import { credentialKeys } from './query-keys';
+import { retryRetryable } from './retry-policy';
 
 /**
  * What the factories return: `queryOptions`' own result, spelled with names from
@@ -25,8 +26,9 @@ export function providersQueryOptions(
   backend: CredentialsBackend,
 ): CredentialsQueryOptions<Provider[], ReturnType<typeof credentialKeys.providers>> {
   return queryOptions({
-    queryKey: credentialKeys.providers(),
+    queryKey: credentialKeys.providers(backend),
     queryFn: ({ signal }) => backend.listProviders({ signal }),
+    retry: retryRetryable,
     staleTime: 60_000,
   });
 }
@@ -39,8 +41,9 @@ export function credentialsQueryOptions(
   backend: CredentialsBackend,
 ): CredentialsQueryOptions<Credential[], ReturnType<typeof credentialKeys.credentials>> {
   return queryOptions({
-    queryKey: credentialKeys.credentials(),
+    queryKey: credentialKeys.credentials(backend),
     queryFn: ({ signal }) => backend.listCredentials(undefined, { signal }),
+    retry: retryRetryable,
     staleTime: 10_000,
   });
 }
@@ -51,7 +54,8 @@ export function oauthClientQueryOptions(
   providerId: string,
 ): CredentialsQueryOptions<OAuthClientSettings, ReturnType<typeof credentialKeys.oauthClient>> {
   return queryOptions({
-    queryKey: credentialKeys.oauthClient(providerId),
+    queryKey: credentialKeys.oauthClient(backend, providerId),
     queryFn: ({ signal }) => backend.getOAuthClient(providerId, { signal }),
+    retry: retryRetryable,
   });
 }

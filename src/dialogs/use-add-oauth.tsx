@@ -125,7 +125,7 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
   const onSettled = useCallback(
     (outcome: OAuthFlowOutcome) => {
       if (outcome.status === 'succeeded') {
-        void queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
+        void queryClient.invalidateQueries({ queryKey: credentialKeys.credentials(backend) });
         announceCredentialsChanged();
         const words = { provider: providerName, account: outcome.account };
         toast.success(
@@ -148,7 +148,7 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
         }
       }
     },
-    [controller, queryClient, providerName, m],
+    [backend, controller, queryClient, providerName, m],
   );
 
   const launch = useCallback(

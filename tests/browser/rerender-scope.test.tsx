@@ -29,7 +29,7 @@ describe('re-render scope', () => {
       position: { x: (i % 6) * 240, y: Math.floor(i / 6) * 90 },
       data: { providerId: providers[i % 6]!, credentialId: null },
     }));
-    const { store, queryClient } = await renderWithBackend(
+    const { store, queryClient, backend } = await renderWithBackend(
       <div style={{ width: 1200, height: 600 }}>
         <PipelineCanvas
           defaultPipeline={{ nodes, edges: [] }}
@@ -47,7 +47,7 @@ describe('re-render scope', () => {
       name: 'Crawler',
       values: { firecrawl_api_key: 'fc-3471674c2332eb838d459fe0d2e64beb', base_url: '' },
     });
-    await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials() });
+    await queryClient.invalidateQueries({ queryKey: credentialKeys.credentials(backend) });
     await expect.element(page.getByTestId('rf__node-n2')).toHaveTextContent('Connected · Crawler');
 
     const firecrawlNodes = nodes.filter((n) => n.data.providerId === 'firecrawl').map((n) => n.id);
