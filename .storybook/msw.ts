@@ -1,5 +1,5 @@
 import type { Loader } from '@storybook/react-vite';
-import { resetMockBackend, type MockBackendOptions } from '../tests/support/mock-worker';
+import { resetMockBackend, type MockBackendOptions } from '../mocks/shared-worker';
 
 /**
  * Every story gets a fresh in-memory mock backend. A story picks its data and behaviour with

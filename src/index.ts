@@ -64,7 +64,7 @@ export {
   useProvider,
   useProviderCredentials,
   useProviders,
-} from './credentials/use-credentials';
+} from './data-sources/use-credentials';
 
 export { I18nProvider, useMessages } from './i18n/i18n-context';
 export type { BuiltInLocale, I18nProviderProps } from './i18n/i18n-context';
@@ -78,7 +78,7 @@ export { dataSourceNodeTypes, pipelineNodeTypes } from './canvas/node-types';
 export { Palette } from './canvas/palette';
 export { usePublishCredentialUsage } from './canvas/publish-credential-usage';
 export type { PaletteProps } from './canvas/palette';
-export { isDataSourceNode } from './canvas/pipeline-types';
+export { isDataSourceNode } from './data-sources/pipeline-types';
 export type {
   DataSourceNode,
   DataSourceNodeData,
@@ -88,15 +88,15 @@ export type {
   PipelineNode,
   ProcessingNode,
   ProcessingNodeData,
-} from './canvas/pipeline-types';
-export { resolveConnectionState } from './canvas/connection-state';
-export type { ConnectionState } from './canvas/connection-state';
+} from './data-sources/pipeline-types';
+export { resolveConnectionState } from './data-sources/connection-state';
+export type { ConnectionState } from './data-sources/connection-state';
 export { DataSourcePanel } from './panel/data-source-panel';
 export type { DataSourcePanelProps } from './panel/data-source-panel';
 export { CredentialSelect } from './panel/credential-select';
 export type { CredentialSelectProps } from './panel/credential-select';
-export { ConnectMenu } from './dialogs/connect-menu';
-export type { ConnectMenuProps } from './dialogs/connect-menu';
+export { ConnectMenu } from './connect/connect-menu';
+export type { ConnectMenuProps } from './connect/connect-menu';
 
 export { ApiKeyDialog } from './dialogs/api-key-dialog';
 export type { ApiKeyDialogProps } from './dialogs/api-key-dialog';
@@ -107,12 +107,12 @@ export type { DeleteCredentialDialogProps } from './dialogs/delete-credential-di
 export { CredentialList } from './manage/credential-list';
 export type { CredentialListProps } from './manage/credential-list';
 
-export { useAddOAuth } from './dialogs/use-add-oauth';
+export { useAddOAuth } from './connect/use-add-oauth';
 export type {
   AddOAuthStartOptions,
   UseAddOAuthOptions,
   UseAddOAuthResult,
-} from './dialogs/use-add-oauth';
+} from './connect/use-add-oauth';
 export { OAuthClientSettingsDialog } from './dialogs/oauth-client-settings-dialog';
 export type {
   OAuthAuthorizeRequest,
@@ -120,20 +120,20 @@ export type {
 } from './dialogs/oauth-client-settings-dialog';
 export { OAuthStatusDialog } from './dialogs/oauth-status-dialog';
 export type { OAuthStatusDialogProps } from './dialogs/oauth-status-dialog';
-export { createOAuthFlowController } from './credentials/oauth-flow';
+export { createOAuthFlowController } from './oauth/oauth-flow-controller';
 export type {
   OAuthFlowController,
   OAuthFlowControllerOptions,
   OAuthFlowSnapshot,
   OAuthFlowStatusName,
   StartOAuthFlowOptions,
-} from './credentials/oauth-flow';
-export { completeOAuthPopup } from './credentials/oauth-completion';
+} from './oauth/oauth-flow-types';
+export { completeOAuthPopup } from './oauth/oauth-completion';
 export type {
   CompleteOAuthPopupOptions,
   OAuthCompletionResult,
   OAuthCompletionStatus,
-} from './credentials/oauth-completion';
+} from './oauth/oauth-completion';
 
 export { DataSourceSettings } from './settings/data-source-settings';
 export type { DataSourceSettingsProps } from './settings/data-source-settings';

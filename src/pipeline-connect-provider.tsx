@@ -1,6 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { CredentialUsageProvider, createCredentialUsageStore } from './canvas/credential-usage';
+import {
+  CredentialUsageProvider,
+  createCredentialUsageStore,
+} from './data-sources/credential-usage';
 import { Toaster } from 'sonner';
 import type { CredentialsBackend } from './credentials/backend';
 import { CredentialsBackendProvider } from './credentials/backend-context';

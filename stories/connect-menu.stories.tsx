@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import type { Provider } from '../src/credentials/backend';
-import { ConnectMenu } from '../src/dialogs/connect-menu';
+import { ConnectMenu } from '../src/connect/connect-menu';
 
 const base: Provider = {
   id: 'notion',

@@ -4,7 +4,10 @@ import { CredentialList } from 'pipeline-connect';
 import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { useEffect } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
-import { useCredentialUsageStore, type CredentialUsageNode } from '../src/canvas/credential-usage';
+import {
+  useCredentialUsageStore,
+  type CredentialUsageNode,
+} from '../src/data-sources/credential-usage';
 
 /**
  * A provider's credentials: name, method, account (or a mask for a hidden key), the **Default**

@@ -1,11 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMessages } from '../i18n/i18n-context';
-import { connectionLabel } from './connection-label';
-import { providerDisplayName } from './provider-display-name';
-import type { DataSourceNode } from './pipeline-types';
-import { ProviderIcon } from './provider-icon';
-import { useConnectionState } from './use-connection-state';
+import { connectionLabel } from '../data-sources/connection-label';
+import { providerDisplayName } from '../data-sources/provider-display-name';
+import type { DataSourceNode } from '../data-sources/pipeline-types';
+import { ProviderIcon } from '../data-sources/provider-icon';
+import { useConnectionState } from '../data-sources/use-connection-state';
 
 /**
  * The data-source node: provider icon and name, and its connection state as text and colour

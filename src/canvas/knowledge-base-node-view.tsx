@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { BookOpen } from 'lucide-react';
 import { memo } from 'react';
-import type { KnowledgeBaseNode } from './pipeline-types';
+import type { KnowledgeBaseNode } from '../data-sources/pipeline-types';
 
 /** The pipeline's sink, where processed documents are indexed. */
 export const KnowledgeBaseNodeView = memo(function KnowledgeBaseNodeView({

@@ -1,5 +1,5 @@
 import type { XYPosition } from '@xyflow/react';
-import type { DataSourceNode } from './pipeline-types';
+import type { DataSourceNode } from '../data-sources/pipeline-types';
 
 /** A fresh data-source node with a unique id, following its provider's default credential. */
 export function newDataSourceNode(providerId: string, position: XYPosition): DataSourceNode {

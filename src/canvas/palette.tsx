@@ -2,13 +2,13 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { Plus } from 'lucide-react';
 import { useId, type DragEvent } from 'react';
 import type { Provider } from '../credentials/backend';
-import { useProviders } from '../credentials/use-credentials';
+import { useProviders } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { newDataSourceNode } from './new-data-source-node';
-import type { PipelineNode } from './pipeline-types';
-import { ProviderIcon } from './provider-icon';
+import type { PipelineNode } from '../data-sources/pipeline-types';
+import { ProviderIcon } from '../data-sources/provider-icon';
 
 /** The drag payload type, so the canvas accepts only what the palette drags. */
 export const paletteDragType = 'application/x-pipeline-connect-provider';

@@ -31,9 +31,9 @@ import { useResolvedColorMode, useThemeAttributes } from '../theme/color-mode';
 import { newDataSourceNode } from './new-data-source-node';
 import { pipelineNodeTypes } from './node-types';
 import { Palette, paletteDragType } from './palette';
-import type { Pipeline, PipelineNode } from './pipeline-types';
+import type { Pipeline, PipelineNode } from '../data-sources/pipeline-types';
 import { usePublishCredentialUsage } from './publish-credential-usage';
-import { useCredentialStateReady } from './use-credential-state-ready';
+import { useCredentialStateReady } from '../data-sources/use-credential-state-ready';
 
 /** Props of {@link PipelineCanvas}. Pass `nodes`/`edges` to control it, or `defaultPipeline`. */
 export interface PipelineCanvasProps {

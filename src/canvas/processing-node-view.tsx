@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { ProcessingNode } from './pipeline-types';
+import type { ProcessingNode } from '../data-sources/pipeline-types';
 
 /** A minimal processing step, so a pipeline reads from its sources to its knowledge base. */
 export const ProcessingNodeView = memo(function ProcessingNodeView({

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useProviders } from '../credentials/use-credentials';
-import { useCredentialUsageStore } from './credential-usage';
-import { isDataSourceNode, type PipelineNode } from './pipeline-types';
+import { useProviders } from '../data-sources/use-credentials';
+import { useCredentialUsageStore } from '../data-sources/credential-usage';
+import { isDataSourceNode, type PipelineNode } from '../data-sources/pipeline-types';
 
 /**
  * Publishes the canvas's data-source nodes to the usage store, so a delete confirmation anywhere

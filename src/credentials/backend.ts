@@ -6,9 +6,8 @@
  * drift between the two fails type-checking.
  */
 
-/** The fixed value the backend returns in place of every stored secret. Sending it back in an
- * update means "unchanged". It is never a slice of the real value. */
-export const SECRET_MASK = '********';
+// The mask is a rule every side applies (dialogs, mock, server): defined with the rules.
+export { SECRET_MASK } from '../rules/secrets';
 
 /** How a field is entered: `secret` fields are write-only. */
 export type FieldType = 'secret' | 'text' | 'select' | 'boolean';

@@ -4,12 +4,12 @@ import { toast } from 'sonner';
 import type { CreateApiKeyInput, Credential, CredentialValues } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { createApiKeyMutationOptions } from '../credentials/mutations';
-import { useProvider } from '../credentials/use-credentials';
+import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
 

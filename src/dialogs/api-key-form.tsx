@@ -8,7 +8,7 @@ import { isCredentialsError } from '../credentials/credentials-error';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 import { Field } from '../ui/field';
 import { buildApiKeyFormSchema, type ApiKeyFormValues } from './api-key-form-schema';
 import { SchemaFields } from './schema-fields';

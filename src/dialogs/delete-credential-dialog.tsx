@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { useNodesUsingCredential } from '../canvas/credential-usage';
+import { useNodesUsingCredential } from '../data-sources/credential-usage';
 import type { Credential } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { isCredentialsError } from '../credentials/credentials-error';
@@ -10,7 +10,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 
 /** Props of {@link DeleteCredentialDialog}. */
 export interface DeleteCredentialDialogProps {

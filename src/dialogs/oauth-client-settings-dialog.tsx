@@ -18,13 +18,13 @@ import {
   saveOAuthClientMutationOptions,
 } from '../credentials/mutations';
 import { oauthClientQueryOptions } from '../credentials/queries';
-import { useProvider } from '../credentials/use-credentials';
+import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 import { Field } from '../ui/field';
 import { buildFieldValuesSchema, defaultFieldValues } from './api-key-form-schema';
 import { SchemaFields } from './schema-fields';

@@ -8,13 +8,13 @@ import {
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isCredentialsError } from '../credentials/credentials-error';
-import type { OAuthFlowSnapshot } from '../credentials/oauth-flow';
-import { UNSAFE_AUTHORIZATION_URL } from '../credentials/oauth-popup-url';
+import type { OAuthFlowSnapshot } from '../oauth/oauth-flow-types';
+import { UNSAFE_AUTHORIZATION_URL } from '../oauth/oauth-popup-url';
 import { useMessages } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/messages';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 
 /** Props of {@link OAuthStatusDialog}. */
 export interface OAuthStatusDialogProps {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Credential } from '../credentials/backend';
-import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
+import { useProvider, useProviderCredentials } from '../data-sources/use-credentials';
 import { DeleteCredentialDialog } from '../dialogs/delete-credential-dialog';
 import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 import { CredentialRow } from './credential-row';
 
 /** Props of {@link CredentialList}. */

@@ -6,7 +6,7 @@ import { useCredentialsBackend } from '../credentials/backend-context';
 import { setDefaultCredentialMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
 import { RenameCredentialForm } from './rename-credential-form';
 

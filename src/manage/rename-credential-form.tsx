@@ -9,7 +9,7 @@ import { buildNameSchema } from '../dialogs/api-key-form-schema';
 import { useMessages } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/messages';
 import { Button } from '../ui/button';
-import { errorMessage } from '../ui/error-message';
+import { errorMessage } from '../actions/error-message';
 
 /** Props of {@link RenameCredentialForm}. */
 export interface RenameCredentialFormProps {

@@ -1,19 +1,19 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
-import { connectionLabel } from '../canvas/connection-label';
-import type { DataSourceNode, PipelineNode } from '../canvas/pipeline-types';
-import { providerDisplayName } from '../canvas/provider-display-name';
-import { ProviderIcon } from '../canvas/provider-icon';
-import { useConnectionState } from '../canvas/use-connection-state';
+import { connectionLabel } from '../data-sources/connection-label';
+import type { DataSourceNode, PipelineNode } from '../data-sources/pipeline-types';
+import { providerDisplayName } from '../data-sources/provider-display-name';
+import { ProviderIcon } from '../data-sources/provider-icon';
+import { useConnectionState } from '../data-sources/use-connection-state';
 import type { Credential } from '../credentials/backend';
-import { useAddOAuth } from '../dialogs/use-add-oauth';
+import { useAddOAuth } from '../connect/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
 import { useThemeAttributes } from '../theme/color-mode';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { ConnectControls } from './connect-controls';
+import { ConnectControls } from '../connect/connect-controls';
 import { CredentialSelect } from './credential-select';
 import { useSelectedDataSource } from './use-selected-data-source';
 

@@ -1,5 +1,5 @@
 import { useStore, type Node, type ReactFlowState } from '@xyflow/react';
-import { isDataSourceNode, type DataSourceNode } from '../canvas/pipeline-types';
+import { isDataSourceNode, type DataSourceNode } from '../data-sources/pipeline-types';
 
 function selectedDataSource(state: ReactFlowState<Node>): DataSourceNode | null {
   let found: DataSourceNode | null = null;

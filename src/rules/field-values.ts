@@ -2,10 +2,10 @@
  * The rules for a provider's field values (`apiKeyFields`, an OAuth client's `clientFields`)
  * and their masking: one definition for the dialogs, the mock backend and the reference server.
  */
-import { SECRET_MASK, type CredentialValues, type FieldSchema } from '../credentials/backend';
+import type { CredentialValues, FieldSchema } from '../credentials/backend';
 import { hasControlCharacter, utf8Length } from './characters';
 import type { RuleProblem } from './problem';
-import { checkSecret, type SecretProblemCode } from './secrets';
+import { checkSecret, SECRET_MASK, type SecretProblemCode } from './secrets';
 import { checkUrlField, type UrlProblemCode } from './url-fields';
 
 /** The largest text value accepted, in UTF-8 bytes (secrets have the same limit). */

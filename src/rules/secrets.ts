@@ -5,6 +5,12 @@
 import { hasControlCharacter, hasFormatCharacter, utf8Length } from './characters';
 import type { RuleProblem } from './problem';
 
+/**
+ * The fixed value the backend returns in place of every stored secret. Sending it back in an
+ * update means "unchanged". It is never a slice of the real value.
+ */
+export const SECRET_MASK = '********';
+
 /** The largest secret accepted, in UTF-8 bytes. */
 export const SECRET_MAX_BYTES = 4096;
 

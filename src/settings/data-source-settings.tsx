@@ -1,6 +1,6 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useAllCredentials, useProviders } from '../credentials/use-credentials';
+import { useAllCredentials, useProviders } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
 import { Alert } from '../ui/alert';

@@ -1,11 +1,11 @@
 import { AlertTriangle } from 'lucide-react';
 import { forwardRef, useId } from 'react';
-import { ProviderIcon } from '../canvas/provider-icon';
+import { ProviderIcon } from '../data-sources/provider-icon';
 import type { Provider } from '../credentials/backend';
-import { useAddOAuth } from '../dialogs/use-add-oauth';
+import { useAddOAuth } from '../connect/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
-import { ConnectControls } from '../panel/connect-controls';
+import { ConnectControls } from '../connect/connect-controls';
 import type { ProviderHealth } from './provider-health';
 
 /** Props of {@link ProviderCard}. */

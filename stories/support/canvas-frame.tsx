@@ -1,5 +1,5 @@
 import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { PipelineNode } from '../../src/canvas/pipeline-types';
+import type { PipelineNode } from '../../src/data-sources/pipeline-types';
 
 /** A data-source node for a story. */
 export function sourceNode(

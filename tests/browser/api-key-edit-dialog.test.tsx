@@ -2,7 +2,7 @@ import { http } from 'msw';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../../src/credentials/backend';
-import { useAllCredentials } from '../../src/credentials/use-credentials';
+import { useAllCredentials } from '../../src/data-sources/use-credentials';
 import { EditCredentialDialog } from '../../src/dialogs/edit-credential-dialog';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 

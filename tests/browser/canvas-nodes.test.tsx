@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { http, HttpResponse } from 'msw';
 import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { Pipeline, PipelineNode } from '../../src/canvas/pipeline-types';
+import type { Pipeline, PipelineNode } from '../../src/data-sources/pipeline-types';
 import { renderWithBackend } from '../support/render-with-backend';
 
 function source(

@@ -6,7 +6,7 @@ import { errorResponse } from '../../mocks/handlers';
 import {
   useCredentialUsageStore,
   type CredentialUsageNode,
-} from '../../src/canvas/credential-usage';
+} from '../../src/data-sources/credential-usage';
 import { CredentialList, type CredentialListProps } from '../../src/manage/credential-list';
 import { Dialog } from '../../src/ui/dialog';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';

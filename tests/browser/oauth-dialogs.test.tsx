@@ -6,14 +6,14 @@ import {
   parseAuthorizationRequest,
 } from '../../mocks/oauth-provider/provider';
 import type { Credential } from '../../src/credentials/backend';
-import type { OAuthFlowSnapshot } from '../../src/credentials/oauth-flow';
+import type { OAuthFlowSnapshot } from '../../src/oauth/oauth-flow-types';
 import {
   OAuthClientSettingsDialog,
   type OAuthAuthorizeRequest,
 } from '../../src/dialogs/oauth-client-settings-dialog';
 import { OAuthStatusDialog } from '../../src/dialogs/oauth-status-dialog';
-import { useProvider } from '../../src/credentials/use-credentials';
-import { useAddOAuth } from '../../src/dialogs/use-add-oauth';
+import { useProvider } from '../../src/data-sources/use-credentials';
+import { useAddOAuth } from '../../src/connect/use-add-oauth';
 import { renderWithBackend } from '../support/render-with-backend';
 
 const origin = window.location.origin;

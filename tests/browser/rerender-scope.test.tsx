@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { DataSourceNodeView } from '../../src/canvas/data-source-node-view';
 import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { DataSourceNode } from '../../src/canvas/pipeline-types';
+import type { DataSourceNode } from '../../src/data-sources/pipeline-types';
 import { credentialKeys } from '../../src/credentials/query-keys';
 import { renderWithBackend } from '../support/render-with-backend';
 

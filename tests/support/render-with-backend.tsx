@@ -6,7 +6,7 @@ import {
   createPipelineConnectQueryClient,
 } from '../../src/pipeline-connect-provider';
 import type { ColorMode } from '../../src/theme/color-mode';
-import { resetMockBackend, type MockBackendOptions } from './mock-worker';
+import { resetMockBackend, type MockBackendOptions } from '../../mocks/shared-worker';
 
 /** Options of {@link renderWithBackend}. */
 export interface RenderWithBackendOptions extends MockBackendOptions {

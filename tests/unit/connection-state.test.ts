@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConnectionState } from '../../src/canvas/connection-state';
+import { resolveConnectionState } from '../../src/data-sources/connection-state';
 import type { Credential, Provider } from '../../src/credentials/backend';
 
 const provider: Provider = {

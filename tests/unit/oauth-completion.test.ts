@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CredentialsBackend, OAuthFlowStatus } from '../../src/credentials/backend';
 import { CredentialsError } from '../../src/credentials/credentials-error';
-import {
-  completeOAuthPopup,
-  type OAuthCompletionWindow,
-} from '../../src/credentials/oauth-completion';
-import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/credentials/oauth-flow';
+import { completeOAuthPopup, type OAuthCompletionWindow } from '../../src/oauth/oauth-completion';
+import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/oauth/popup-messages';
 
 const origin = 'https://app.example';
 

@@ -6,16 +6,15 @@ import type {
   OAuthFlowStatus,
 } from '../../src/credentials/backend';
 import { CredentialsError } from '../../src/credentials/credentials-error';
-import {
-  createOAuthFlowController,
-  OAUTH_MESSAGE_TYPE,
-  oauthChannelName,
-  type OAuthChannel,
-  type OAuthFlowController,
-  type OAuthFlowOutcome,
-  type OAuthFlowWindow,
-  type OAuthPopupWindow,
-} from '../../src/credentials/oauth-flow';
+import { createOAuthFlowController } from '../../src/oauth/oauth-flow-controller';
+import type {
+  OAuthChannel,
+  OAuthFlowController,
+  OAuthFlowOutcome,
+  OAuthFlowWindow,
+  OAuthPopupWindow,
+} from '../../src/oauth/oauth-flow-types';
+import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/oauth/popup-messages';
 
 const origin = 'https://app.example';
 const flowId = 'flow-1';

@@ -2,8 +2,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { resolveConnectionState, useMessages, type DataSourceNode } from 'pipeline-connect';
 // Internal pieces, so the prototype renders exactly the library node's markup.
-import { connectionLabel } from '../../../src/canvas/connection-label';
-import { ProviderIcon } from '../../../src/canvas/provider-icon';
+import { connectionLabel } from '../../../src/data-sources/connection-label';
+import { ProviderIcon } from '../../../src/data-sources/provider-icon';
 import { useProviderSlice } from './provider-slices';
 
 /**

@@ -1,5 +1,5 @@
 import type { Credential, Provider } from '../credentials/backend';
-import { useProvider, useProviderCredentials } from '../credentials/use-credentials';
+import { useProvider, useProviderCredentials } from './use-credentials';
 import { resolveConnectionState, type ConnectionState } from './connection-state';
 
 /** What {@link useConnectionState} returns. */

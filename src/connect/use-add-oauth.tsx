@@ -12,20 +12,20 @@ import { toast } from 'sonner';
 import type { Credential } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { announceCredentialsChanged } from '../credentials/cross-tab-sync';
-import {
-  getSharedOAuthFlowController,
-  type OAuthFlowOutcome,
-  type OAuthFlowSnapshot,
-  type StartOAuthFlowOptions,
-} from '../credentials/oauth-flow';
+import type {
+  OAuthFlowOutcome,
+  OAuthFlowSnapshot,
+  StartOAuthFlowOptions,
+} from '../oauth/oauth-flow-types';
+import { getSharedOAuthFlowController } from '../oauth/shared-controllers';
 import { credentialKeys } from '../credentials/query-keys';
-import { useProvider } from '../credentials/use-credentials';
+import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import {
   OAuthClientSettingsDialog,
   type OAuthAuthorizeRequest,
-} from './oauth-client-settings-dialog';
-import { OAuthStatusDialog } from './oauth-status-dialog';
+} from '../dialogs/oauth-client-settings-dialog';
+import { OAuthStatusDialog } from '../dialogs/oauth-status-dialog';
 import { focusReturnTarget } from '../ui/focus-return-target';
 
 /** Options of {@link useAddOAuth}. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAllCredentials, useProviders } from '../credentials/use-credentials';
+import { useAllCredentials, useProviders } from './use-credentials';
 
 /**
  * Whether the canvas should mount its nodes: once the catalog and the credentials have settled

@@ -1,11 +1,10 @@
+/**
+ * The one MSW service worker of a browser test run or Storybook, shared by every test and story:
+ * each resets it to a fresh in-memory store of its own.
+ */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { handlersForScenario, type ScenarioName } from '../../mocks/scenarios';
-import {
-  createMemoryStorage,
-  createMockStore,
-  type MockStore,
-  type SeedName,
-} from '../../mocks/store';
+import { handlersForScenario, type ScenarioName } from './scenarios';
+import { createMemoryStorage, createMockStore, type MockStore, type SeedName } from './store';
 import type { HttpHandler } from 'msw';
 
 /** What a test or story says about the backend it wants. */

@@ -2,7 +2,7 @@ import { Settings2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Credential, Provider } from '../credentials/backend';
 import { ApiKeyDialog } from '../dialogs/api-key-dialog';
-import { ConnectMenu } from '../dialogs/connect-menu';
+import { ConnectMenu } from './connect-menu';
 import { useMessages } from '../i18n/i18n-context';
 
 /** Props of {@link ConnectControls}. */

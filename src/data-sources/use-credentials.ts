@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Credential, Provider } from './backend';
-import { useCredentialsBackend } from './backend-context';
+import type { Credential, Provider } from '../credentials/backend';
+import { useCredentialsBackend } from '../credentials/backend-context';
 import { useLocale } from '../i18n/i18n-context';
-import { localizeProvider } from './localize-provider';
-import { credentialsQueryOptions, providersQueryOptions } from './queries';
+import { localizeProvider } from '../credentials/localize-provider';
+import { credentialsQueryOptions, providersQueryOptions } from '../credentials/queries';
 
 /** The provider catalog from the backend, in the UI's locale where the catalog translates it. */
 export function useProviders() {

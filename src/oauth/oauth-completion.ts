@@ -3,9 +3,13 @@
  * `error`) and `state`; we hand them to the backend, tell the opener, and close the window.
  * Framework-free so a host can call it from whatever page it serves at the redirect URI.
  */
-import type { CredentialsBackend, OAuthFlowStatus } from './backend';
-import { announceCredentialsChanged } from './cross-tab-sync';
-import { OAUTH_MESSAGE_TYPE, oauthChannelName, type OAuthCompletionMessage } from './oauth-flow';
+import type { CredentialsBackend, OAuthFlowStatus } from '../credentials/backend';
+import { announceCredentialsChanged } from '../credentials/cross-tab-sync';
+import {
+  OAUTH_MESSAGE_TYPE,
+  oauthChannelName,
+  type OAuthCompletionMessage,
+} from './popup-messages';
 
 /** How the completion page ended. */
 export type OAuthCompletionStatus =
