@@ -22,6 +22,9 @@ export default defineConfig({
   resolve: { alias: packageAliases },
   // The mock service worker script lives with the demo.
   publicDir: 'demo/public',
+  // Pre-bundled with React from the start: found late, a dependency is optimised on its own and
+  // gets a second copy of React (hooks then fail with "reading 'useState'" on a fresh machine).
+  optimizeDeps: { include: ['@radix-ui/react-use-controllable-state'] },
   test: {
     projects: [
       {
