@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { components, paths } from './api-types';
+import type { paths } from './api-types';
 import type {
   CallOptions,
   CreateApiKeyInput,
@@ -15,11 +15,17 @@ import type {
   UpdateCredentialInput,
 } from './backend';
 import { checkPathId } from '../rules/path-ids';
+import { CredentialsError } from './credentials-error';
+import { errorFromResponse } from './error-from-response';
 import {
-  CredentialsError,
-  type CredentialsErrorBody,
-  type CredentialsErrorCode,
-} from './credentials-error';
+  isCredential,
+  isCredentialList,
+  isOAuthClientSettings,
+  isOAuthFlowStart,
+  isOAuthFlowStatus,
+  isProviderList,
+  type Check,
+} from './response-shapes';
 
 /** Headers sent with every request: fixed, or computed per request (e.g. a fresh auth token). */
 export type HttpCredentialsBackendHeaders =
@@ -34,8 +40,6 @@ export interface HttpCredentialsBackendOptions {
   /** Extra headers, e.g. `Authorization`; a function is called before every request. */
   headers?: HttpCredentialsBackendHeaders;
 }
-
-type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
 /** What openapi-fetch resolves to, reduced to what the adapter reads. */
 interface Outcome<T> {
@@ -274,172 +278,9 @@ async function json<T>(pending: Promise<Outcome<T>>, hasShape: Check): Promise<T
   return data;
 }
 
-/*
- * Structural guards for what each operation returns: the fields the UI reads, with their JSON
- * types (and the enums it branches on). Deliberately small: they catch a backend that answers
- * something else (`{}` for a list, a proxy's JSON error page), not every constraint of the
- * contract.
- */
-type Check = (value: unknown) => boolean;
-const string: Check = (value) => typeof value === 'string';
-const boolean: Check = (value) => typeof value === 'boolean';
-const integer: Check = (value) => Number.isInteger(value);
-const nullable =
-  (check: Check): Check =>
-  (value) =>
-    value === null || check(value);
-const optional =
-  (check: Check): Check =>
-  (value) =>
-    value === undefined || check(value);
-const oneOf =
-  (...values: string[]): Check =>
-  (value) =>
-    values.includes(value as string);
-const arrayOf =
-  (check: Check): Check =>
-  (value) =>
-    Array.isArray(value) && value.every(check);
-const recordOf =
-  (check: Check): Check =>
-  (value) =>
-    isRecord(value) && Object.values(value).every(check);
-const shape =
-  (fields: Record<string, Check>): Check =>
-  (value) =>
-    isRecord(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
-
-const isField = shape({ name: string, type: string, label: string, required: boolean });
-const isProvider = shape({
-  id: string,
-  name: string,
-  methods: arrayOf(string),
-  apiKeyFields: arrayOf(isField),
-  oauth: nullable(
-    shape({
-      scopes: arrayOf(string),
-      hasPlatformClient: boolean,
-      clientMode: string,
-      clientFields: arrayOf(isField),
-    }),
-  ),
-  localized: optional(recordOf((value) => isRecord(value))),
-});
-const isProviderList = shape({ providers: arrayOf(isProvider) });
-const isCredential = shape({
-  id: string,
-  providerId: string,
-  name: string,
-  method: oneOf('api_key', 'oauth2'),
-  status: string,
-  account: nullable(string),
-  values: recordOf((value) => string(value) || boolean(value)),
-  isDefault: boolean,
-  version: integer,
-  createdAt: string,
-  updatedAt: string,
-  expiresAt: nullable(string),
-});
-const isCredentialList = shape({ credentials: arrayOf(isCredential) });
-const isOAuthClientSettings = shape({
-  providerId: string,
-  mode: oneOf('default', 'custom'),
-  hasPlatformClient: boolean,
-  custom: nullable(shape({ clientId: string, clientSecret: string, extra: recordOf(string) })),
-  redirectUri: string,
-});
-const isOAuthFlowStart = shape({ flowId: string, authorizationUrl: string, expiresAt: string });
-const isOAuthFlowStatus = shape({
-  flowId: string,
-  providerId: string,
-  status: oneOf('pending', 'succeeded', 'failed', 'expired'),
-  credentialId: nullable(string),
-  // Optional: a backend from before `outcome` leaves it out (the flow machine then infers it).
-  outcome: optional(nullable(oneOf('created', 'reauthorized', 'reconnected'))),
-  error: nullable(shape({ code: string, message: string })),
-});
-
 async function empty(pending: Promise<Outcome<unknown>>): Promise<void> {
   const { error, response } = await pending;
   if (!response.ok) throw errorFromResponse(response, error);
-}
-
-function errorFromResponse(response: Response, body: unknown): CredentialsError {
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-  if (isErrorEnvelope(body)) {
-    const { code, message, fieldErrors, retryable } = body.error;
-    const payload: CredentialsErrorBody = { code, message, retryable };
-    if (fieldErrors !== undefined) payload.fieldErrors = fieldErrors;
-    return new CredentialsError(response.status, payload, { retryAfterSeconds });
-  }
-  return new CredentialsError(
-    response.status,
-    {
-      code: codeForStatus(response.status),
-      message: `The credentials service answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-      retryable: RETRYABLE_STATUSES.has(response.status),
-    },
-    { retryAfterSeconds },
-  );
-}
-
-/** Statuses where the same request may well succeed later, when the body does not say. */
-const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-function codeForStatus(status: number): CredentialsErrorCode {
-  switch (status) {
-    case 400:
-      return 'bad_request';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'conflict';
-    case 412:
-      return 'version_conflict';
-    case 413:
-      return 'payload_too_large';
-    case 415:
-      return 'unsupported_media_type';
-    case 422:
-      return 'validation_failed';
-    case 428:
-      return 'precondition_required';
-    case 429:
-      return 'rate_limited';
-    default:
-      return status >= 500 ? 'server_error' : 'http_error';
-  }
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value: string | null): number | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
-  if (!isRecord(value) || !isRecord(value.error)) return false;
-  const { code, message, retryable, fieldErrors } = value.error;
-  return (
-    typeof code === 'string' &&
-    typeof message === 'string' &&
-    typeof retryable === 'boolean' &&
-    (fieldErrors === undefined ||
-      (isRecord(fieldErrors) &&
-        Object.values(fieldErrors).every((text) => typeof text === 'string')))
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isAbortError(error: unknown): boolean {
