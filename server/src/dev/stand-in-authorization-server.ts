@@ -406,15 +406,7 @@ export async function createStandInAuthorizationServer(
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('Allow', 'GET, POST');
-      sendHtml(
-        res,
-        405,
-        renderErrorPage({ title: 'Method not allowed', detail: req.method ?? '' }),
-      );
-      return;
-    }
+    if (refusedPageMethod(req, res)) return;
     const { provider, spec } = entry;
     let details: Awaited<ReturnType<Provider['interactionDetails']>>;
     try {
@@ -518,15 +510,7 @@ export async function createStandInAuthorizationServer(
       res.end();
       return;
     }
-    if (req.method !== 'GET') {
-      res.setHeader('Allow', 'GET, POST');
-      sendHtml(
-        res,
-        405,
-        renderErrorPage({ title: 'Method not allowed', detail: req.method ?? '' }),
-      );
-      return;
-    }
+    if (refusedPageMethod(req, res)) return;
     const counts = new Map<string, number>();
     for (const grant of storage.grantsOf(spec.account.sub)) {
       counts.set(grant.clientId, (counts.get(grant.clientId) ?? 0) + 1);
@@ -735,6 +719,14 @@ function keepOfflineAccess(url: URL): void {
   if (!scopes.includes('offline_access') || prompts.includes('consent') || prompts.includes('none'))
     return;
   url.searchParams.set('prompt', [...prompts, 'consent'].join(' '));
+}
+
+/** Pages answer GET (and their form's POST): anything else is a 405 page. Returns whether it answered. */
+function refusedPageMethod(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'POST') return false;
+  res.setHeader('Allow', 'GET, POST');
+  sendHtml(res, 405, renderErrorPage({ title: 'Method not allowed', detail: req.method ?? '' }));
+  return true;
 }
 
 function expiredPage(): string {
