@@ -1,14 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
-import { toast } from 'sonner';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Credential } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { announceCredentialsChanged } from '../credentials/cross-tab-sync';
@@ -21,12 +12,13 @@ import { getSharedOAuthFlowController } from '../oauth/shared-controllers';
 import { credentialKeys } from '../credentials/query-keys';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
-import {
-  OAuthClientSettingsDialog,
-  type OAuthAuthorizeRequest,
+import type {
+  OAuthAuthorizeRequest,
+  OAuthClientSettingsDialogProps,
 } from '../dialogs/oauth-client-settings-dialog';
-import { OAuthStatusDialog } from '../dialogs/oauth-status-dialog';
+import type { OAuthStatusDialogProps } from '../dialogs/oauth-status-dialog';
 import { focusReturnTarget } from '../ui/focus-return-target';
+import { notify } from '../ui/toast';
 
 /** Options of {@link useAddOAuth}. */
 export interface UseAddOAuthOptions {
@@ -45,6 +37,17 @@ export interface AddOAuthStartOptions {
   credentialId?: string;
 }
 
+/**
+ * The props of Add OAuth's two dialogs, as {@link useAddOAuth} keeps them; `AddOAuthDialogs`
+ * renders them. Which dialog is open, and what closing it means, follow the flow's state.
+ */
+export interface AddOAuthDialogsState {
+  /** The flow's status dialog (opening, waiting, blocked, and how it ended). */
+  status: OAuthStatusDialogProps;
+  /** **OAuth Client Settings**, with **Save and Authorize**. */
+  clientSettings: OAuthClientSettingsDialogProps;
+}
+
 /** What {@link useAddOAuth} returns. */
 export interface UseAddOAuthResult {
   /**
@@ -57,8 +60,12 @@ export interface UseAddOAuthResult {
   openClientSettings: () => void;
   /** Where the provider's flow stands. */
   state: OAuthFlowSnapshot;
-  /** The status and client settings dialogs; render it anywhere (they portal). */
-  element: ReactNode;
+  /**
+   * What the status and client settings dialogs show: pass the whole result to
+   * `<AddOAuthDialogs oauth={…} />`, anywhere (they portal). State only, so the caller decides
+   * where the dialogs sit in its tree.
+   */
+  dialogs: AddOAuthDialogsState;
 }
 
 /** Whether the status dialog has something to say (the other states belong to other UI). */
@@ -86,10 +93,17 @@ function statusShown(state: OAuthFlowSnapshot): boolean {
 }
 
 /**
- * **Add OAuth** for one provider: the popup flow (see `createOAuthFlowController`), its status
- * dialog and **OAuth Client Settings**. One flow runs per provider across the whole UI: starting
- * again while it waits brings its window to the front. On success the credential list refreshes
- * (in every tab) and a toast names the connected account.
+ * **Add OAuth** for one provider: the popup flow (see `createOAuthFlowController`) and the state
+ * of its status dialog and **OAuth Client Settings**, which `AddOAuthDialogs` renders. One flow
+ * runs per provider across the whole UI: starting again while it waits brings its window to the
+ * front. On success the credential list refreshes (in every tab) and a toast names the connected
+ * account.
+ *
+ * ```tsx
+ * const oauth = useAddOAuth({ providerId });
+ * <button onClick={() => oauth.start()}>Add OAuth</button>
+ * <AddOAuthDialogs oauth={oauth} />
+ * ```
  */
 export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): UseAddOAuthResult {
   const backend = useCredentialsBackend();
@@ -128,7 +142,7 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
         void queryClient.invalidateQueries({ queryKey: credentialKeys.credentials(backend) });
         announceCredentialsChanged();
         const words = { provider: providerName, account: outcome.account };
-        toast.success(
+        notify.success(
           outcome.outcome === 'reconnected'
             ? m.reconnectedToast({ ...words, name: outcome.credential?.name ?? null })
             : outcome.outcome === 'reauthorized'
@@ -221,37 +235,35 @@ export function useAddOAuth({ providerId, onConnected }: UseAddOAuthOptions): Us
     return () => clearTimeout(timer);
   }, [anyOpen]);
 
-  const element = (
-    <>
-      <OAuthStatusDialog
-        state={snapshot}
-        providerName={providerName}
-        open={statusOpen}
-        onOpenChange={(open) => {
-          if (open || snapshot.status === 'cancelling') return;
-          if (snapshot.status === 'opening' || snapshot.status === 'waiting') controller.cancel();
-          else controller.reset();
-        }}
-        onCancel={() => controller.cancel()}
-        onFocusPopup={() => controller.focusPopup()}
-        onReopenPopup={() => controller.reopenPopup()}
-        // Try again repeats what was asked: a re-authorization stays one.
-        onRetry={() => launch(lastStart.current)}
-        onOpenInNewTab={() => controller.openedInNewTab()}
-        onOpenClientSettings={() => {
-          controller.reset();
-          setSettings({ open: true, setup: true });
-        }}
-      />
-      <OAuthClientSettingsDialog
-        providerId={providerId}
-        open={settings.open}
-        onOpenChange={(open) => setSettings((current) => ({ open, setup: open && current.setup }))}
-        onAuthorize={onAuthorize}
-        notice={settings.setup ? m.client.setupRequired({ provider: providerName }) : undefined}
-      />
-    </>
-  );
+  const dialogs: AddOAuthDialogsState = {
+    status: {
+      state: snapshot,
+      providerName,
+      open: statusOpen,
+      onOpenChange: (open) => {
+        if (open || snapshot.status === 'cancelling') return;
+        if (snapshot.status === 'opening' || snapshot.status === 'waiting') controller.cancel();
+        else controller.reset();
+      },
+      onCancel: () => controller.cancel(),
+      onFocusPopup: () => controller.focusPopup(),
+      onReopenPopup: () => controller.reopenPopup(),
+      // Try again repeats what was asked: a re-authorization stays one.
+      onRetry: () => launch(lastStart.current),
+      onOpenInNewTab: () => controller.openedInNewTab(),
+      onOpenClientSettings: () => {
+        controller.reset();
+        setSettings({ open: true, setup: true });
+      },
+    },
+    clientSettings: {
+      providerId,
+      open: settings.open,
+      onOpenChange: (open) => setSettings((current) => ({ open, setup: open && current.setup })),
+      onAuthorize,
+      notice: settings.setup ? m.client.setupRequired({ provider: providerName }) : undefined,
+    },
+  };
 
-  return { start, openClientSettings, state: snapshot, element };
+  return { start, openClientSettings, state: snapshot, dialogs };
 }

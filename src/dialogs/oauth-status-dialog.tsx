@@ -235,18 +235,18 @@ export function OAuthStatusDialog({
         <>
           <Button onClick={onCancel}>{m.cancel}</Button>
           {state.authorizationUrl ? (
-            <a
-              className="pc-button"
-              data-variant="secondary"
-              data-size="md"
-              href={state.authorizationUrl}
-              target="_blank"
-              // No opener for the tab: the completion page reaches us over the flow's channel.
-              rel="noopener noreferrer"
-              onClick={onOpenInNewTab}
-            >
-              {m.blocked.openInTab}
-            </a>
+            // A link, not a button: the browser opens a tab for it even where it blocks popups.
+            <Button asChild>
+              <a
+                href={state.authorizationUrl}
+                target="_blank"
+                // No opener for the tab: the completion page reaches us over the flow's channel.
+                rel="noopener noreferrer"
+                onClick={onOpenInNewTab}
+              >
+                {m.blocked.openInTab}
+              </a>
+            </Button>
           ) : (
             <Button disabled>{m.blocked.preparingLink}</Button>
           )}

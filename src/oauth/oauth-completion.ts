@@ -6,6 +6,7 @@
 import type { CredentialsBackend, OAuthFlowStatus } from '../credentials/backend';
 import { announceCredentialsChanged } from '../credentials/cross-tab-sync';
 import {
+  broadcastChannelFactory,
   OAUTH_MESSAGE_TYPE,
   oauthChannelName,
   type OAuthCompletionMessage,
@@ -69,11 +70,7 @@ export async function completeOAuthPopup(
   const location = options.location ?? window.location;
   const win = options.window ?? (window as unknown as OAuthCompletionWindow);
   const createChannel =
-    options.createChannel === undefined
-      ? typeof BroadcastChannel === 'undefined'
-        ? null
-        : (name: string) => new BroadcastChannel(name)
-      : options.createChannel;
+    options.createChannel === undefined ? broadcastChannelFactory() : options.createChannel;
 
   const params = new URLSearchParams(location.search);
   const state = params.get('state');

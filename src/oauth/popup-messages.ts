@@ -7,6 +7,14 @@ import type { OAuthFlowStatus } from '../credentials/backend';
 /** The `type` of every message the completion page sends to the opener. */
 export const OAUTH_MESSAGE_TYPE = 'pipeline-connect:oauth';
 
+/**
+ * Opens `BroadcastChannel`s by name, or `null` where the browser has none: the completion page
+ * and the opener both fall back to `postMessage` and polling then.
+ */
+export function broadcastChannelFactory(): ((name: string) => BroadcastChannel) | null {
+  return typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name);
+}
+
 /** The per-flow `BroadcastChannel` the completion page announces the outcome on. */
 export function oauthChannelName(flowId: string): string {
   return `pipeline-connect:oauth:${flowId}`;

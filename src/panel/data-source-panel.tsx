@@ -7,6 +7,7 @@ import { providerDisplayName } from '../data-sources/provider-display-name';
 import { ProviderIcon } from '../data-sources/provider-icon';
 import { useConnectionState } from '../data-sources/use-connection-state';
 import type { Credential } from '../credentials/backend';
+import { AddOAuthDialogs } from '../connect/add-oauth-dialogs';
 import { useAddOAuth } from '../connect/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
@@ -182,7 +183,7 @@ function PanelForNode({
         </Button>
       ) : null}
 
-      {oauth.element}
+      <AddOAuthDialogs oauth={oauth} />
     </aside>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../src/dialogs/oauth-client-settings-dialog';
 import { OAuthStatusDialog } from '../../src/dialogs/oauth-status-dialog';
 import { useProvider } from '../../src/data-sources/use-credentials';
+import { AddOAuthDialogs } from '../../src/connect/add-oauth-dialogs';
 import { useAddOAuth } from '../../src/connect/use-add-oauth';
 import { renderWithBackend } from '../support/render-with-backend';
 
@@ -338,7 +339,7 @@ function AddOAuth({
         Add OAuth
       </button>
       <output data-testid="state">{oauth.state.status}</output>
-      {oauth.element}
+      <AddOAuthDialogs oauth={oauth} />
     </>
   );
 }
