@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cn } from './cn';
 
 /** Props of {@link Alert}. */
 export interface AlertProps {
@@ -13,11 +14,14 @@ export interface AlertProps {
 export function Alert({ tone = 'error', children, action, className }: AlertProps) {
   return (
     <div
-      className={['pc-alert', className].filter(Boolean).join(' ')}
+      data-slot="alert"
       data-tone={tone}
       role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('pc-alert', className)}
     >
-      <div className="pc-alert-body">{children}</div>
+      <div data-slot="alert-body" className="pc-alert-body">
+        {children}
+      </div>
       {action}
     </div>
   );

@@ -3,6 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
+import { cn } from './cn';
 import { focusReturnTarget } from './focus-return-target';
 
 /** Props of {@link Dialog}. */
@@ -45,9 +46,9 @@ export function Dialog({
       onOpenChange={(next) => (preventClose && !next ? undefined : onOpenChange(next))}
     >
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="pc-dialog-overlay" {...theme} />
+        <RadixDialog.Overlay data-slot="dialog-overlay" className="pc-dialog-overlay" {...theme} />
         <RadixDialog.Content
-          className={['pc-dialog', className].filter(Boolean).join(' ')}
+          data-slot="dialog-content"
           data-size={size}
           onOpenAutoFocus={() => {
             opener.current = focusReturnTarget();
@@ -63,12 +64,16 @@ export function Dialog({
           onInteractOutside={guard}
           {...(description ? {} : { 'aria-describedby': undefined })}
           {...theme}
+          className={cn('pc-dialog', className)}
         >
-          <header className="pc-dialog-header">
-            <RadixDialog.Title className="pc-dialog-title">{title}</RadixDialog.Title>
+          <header data-slot="dialog-header" className="pc-dialog-header">
+            <RadixDialog.Title data-slot="dialog-title" className="pc-dialog-title">
+              {title}
+            </RadixDialog.Title>
             <RadixDialog.Close asChild>
               <button
                 type="button"
+                data-slot="dialog-close"
                 className="pc-icon-button"
                 aria-label={messages.common.close}
                 disabled={preventClose}
@@ -78,7 +83,10 @@ export function Dialog({
             </RadixDialog.Close>
           </header>
           {description ? (
-            <RadixDialog.Description className="pc-dialog-description">
+            <RadixDialog.Description
+              data-slot="dialog-description"
+              className="pc-dialog-description"
+            >
               {description}
             </RadixDialog.Description>
           ) : null}

@@ -1,73 +1,79 @@
 import { Eye, EyeOff } from 'lucide-react';
-import { forwardRef, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n-context';
+import {
+  FieldControl,
+  FieldError,
+  FieldHelp,
+  FieldHint,
+  FieldLabel,
+  FieldRoot,
+} from './field-parts';
 
-/** Props of {@link Field}. */
-export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
+/** Props of {@link Field}: an `<input>`'s (`ref` included) but `type`, and the field's words. */
+export interface FieldProps extends Omit<ComponentProps<'input'>, 'type'> {
+  /** The visible name of the input. */
   label: ReactNode;
   /** `secret` renders a password input with a show/hide toggle, never autofilled. */
   kind?: 'text' | 'secret';
+  /** A line of help under the input. */
   help?: ReactNode;
+  /** Adds a "Learn more" link (new tab) to the help line. */
   helpUrl?: string;
+  /** What is wrong with the value; makes the input `aria-invalid`. */
   error?: string;
   /** Shown after the label, e.g. "(optional)". */
   hint?: ReactNode;
 }
 
+const secretInputProps = {
+  autoComplete: 'new-password',
+  spellCheck: false,
+  autoCapitalize: 'off',
+  autoCorrect: 'off',
+} as const;
+
 /**
- * A labelled input with help and error text wired up for assistive technology
- * (`aria-describedby`, `aria-invalid`). `data-invalid` is the styling hook.
+ * A labelled text or secret input with help and error text wired up for assistive technology
+ * (`aria-describedby`, `aria-invalid`), built from the {@link FieldRoot} parts; `data-invalid`
+ * is the styling hook. For a select, a checkbox or another layout, compose the parts directly.
  */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { label, kind = 'text', help, helpUrl, error, hint, id, className, ...inputProps },
-  ref,
-) {
+export function Field({
+  label,
+  kind = 'text',
+  help,
+  helpUrl,
+  error,
+  hint,
+  id,
+  className,
+  ...inputProps
+}: FieldProps) {
   const messages = useMessages();
-  const autoId = useId();
-  const inputId = id ?? `pc-field-${autoId}`;
-  const helpId = `${inputId}-help`;
-  const errorId = `${inputId}-error`;
   const [revealed, setRevealed] = useState(false);
-  const describedBy = [error ? errorId : null, help || helpUrl ? helpId : null]
-    .filter(Boolean)
-    .join(' ');
-  const secretProps =
+  const typeProps =
     kind === 'secret'
-      ? {
-          type: revealed ? 'text' : 'password',
-          autoComplete: 'new-password',
-          spellCheck: false,
-          autoCapitalize: 'off',
-          autoCorrect: 'off',
-        }
+      ? { type: revealed ? 'text' : 'password', ...secretInputProps }
       : { type: 'text' };
   return (
-    <div
-      className={['pc-field', className].filter(Boolean).join(' ')}
-      data-invalid={error ? '' : undefined}
-    >
-      <label className="pc-field-label" htmlFor={inputId}>
+    <FieldRoot controlId={id} invalid={Boolean(error)} className={className}>
+      <FieldLabel>
         {label}
         {hint ? (
           <>
             {' '}
-            <span className="pc-field-hint">{hint}</span>
+            <FieldHint>{hint}</FieldHint>
           </>
         ) : null}
-      </label>
-      <div className="pc-field-control">
-        <input
-          ref={ref}
-          id={inputId}
-          className="pc-input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          {...secretProps}
-          {...inputProps}
-        />
+      </FieldLabel>
+      <div data-slot="field-input-group" className="pc-field-control">
+        <FieldControl>
+          <input className="pc-input" {...typeProps} {...inputProps} />
+        </FieldControl>
         {kind === 'secret' ? (
           <button
             type="button"
+            data-slot="field-reveal"
             className="pc-icon-button pc-field-reveal"
             aria-label={revealed ? messages.common.field.hide : messages.common.field.show}
             aria-pressed={revealed}
@@ -77,24 +83,8 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p id={errorId} className="pc-field-error">
-          {error}
-        </p>
-      ) : null}
-      {help || helpUrl ? (
-        <p id={helpId} className="pc-field-help">
-          {help}
-          {helpUrl ? (
-            <>
-              {help ? ' ' : null}
-              <a href={helpUrl} target="_blank" rel="noreferrer noopener">
-                {messages.common.field.learnMore}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
-    </div>
+      <FieldError>{error}</FieldError>
+      <FieldHelp learnMoreHref={helpUrl}>{help}</FieldHelp>
+    </FieldRoot>
   );
-});
+}
