@@ -4,13 +4,13 @@ import {
   CredentialUsageProvider,
   createCredentialUsageStore,
 } from './data-sources/credential-usage';
-import { Toaster } from 'sonner';
 import type { CredentialsBackend } from './credentials/backend';
 import { CredentialsBackendProvider } from './credentials/backend-context';
 import { useCrossTabSync } from './credentials/cross-tab-sync';
 import { I18nProvider, type BuiltInLocale } from './i18n/i18n-context';
 import type { MessageOverrides } from './i18n/messages';
-import { ColorModeProvider, useResolvedColorMode, type ColorMode } from './theme/color-mode';
+import { ColorModeProvider, type ColorMode } from './theme/color-mode';
+import { ThemedToaster } from './ui/toast';
 
 /** Props of {@link PipelineConnectProvider}. */
 export interface PipelineConnectProviderProps {
@@ -68,9 +68,4 @@ export function createPipelineConnectQueryClient(): QueryClient {
 function CrossTabSync() {
   useCrossTabSync();
   return null;
-}
-
-function ThemedToaster() {
-  const mode = useResolvedColorMode();
-  return <Toaster theme={mode} position="bottom-right" closeButton />;
 }

@@ -1,24 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { toast } from 'sonner';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { errorMessage } from '../actions/error-message';
+import { useCreateApiKey } from '../actions/use-create-api-key';
 import type { CreateApiKeyInput, Credential, CredentialValues } from '../credentials/backend';
-import { useCredentialsBackend } from '../credentials/backend-context';
-import { createApiKeyMutationOptions } from '../credentials/mutations';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../actions/error-message';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
+import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link ApiKeyDialog}. */
-export interface ApiKeyDialogProps {
+export interface ApiKeyDialogProps extends DialogOpenProps {
   /** The provider to add an API key for; its fields come from the backend's catalog. */
   providerId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
   /** Called with the new credential once it is saved (the dialog has closed by then). */
   onCreated?: (credential: Credential) => void;
   /** Extra class on the dialog's content element. */
@@ -36,50 +32,38 @@ export interface ApiKeyDialogProps {
  * again after a failure (a lost response, a network error), a new one once the input changed or
  * a save succeeded, so a repeat never makes a second credential.
  *
+ * Open state as Radix's dialogs take it: `open` with `onOpenChange`, or `defaultOpen`.
+ *
  * @example
  * <ApiKeyDialog providerId="firecrawl" open={open} onOpenChange={setOpen}
  *   onCreated={(credential) => useCredentialOnNode(credential.id)} />
  */
 export function ApiKeyDialog({
   providerId,
-  open,
-  onOpenChange,
   onCreated,
   className,
+  ...openProps
 }: ApiKeyDialogProps) {
   const messages = useMessages();
   const m = messages.apiKey;
-  const backend = useCredentialsBackend();
+  const [open, setOpen] = useDialogOpen(openProps, 'ApiKeyDialog');
   const provider = useProvider(providerId);
-  const mutation = useMutation(createApiKeyMutationOptions(backend, providerId));
   const fields = useMemo(() => provider.data?.apiKeyFields ?? [], [provider.data]);
+  const action = useCreateApiKey({ providerId, fields });
+  const { forgetAttempt } = action;
   const defaultValues = useMemo<ApiKeyFormValues>(
     () => ({ name: '', values: defaultFieldValues(fields) }),
     [fields],
   );
-  // The attempt in progress: its key and a digest of its input (never the input itself).
-  const attempt = useRef<{ key: string; digest: string } | null>(null);
+  // A closed dialog ends the user's attempt: what is typed after reopening is a new one.
   useEffect(() => {
-    if (!open) attempt.current = null;
-  }, [open]);
+    if (!open) forgetAttempt();
+  }, [open, forgetAttempt]);
 
   async function create(values: ApiKeyFormValues) {
-    const input = toCreateInput(values);
-    const digest = digestOf(`${providerId}\n${JSON.stringify(input)}`);
-    if (attempt.current?.digest !== digest) attempt.current = { key: newIdempotencyKey(), digest };
-    try {
-      const credential = await mutation.mutateAsync({
-        input,
-        idempotencyKey: attempt.current.key,
-      });
-      attempt.current = null;
-      toast.success(m.created({ name: credential.name }));
-      onOpenChange(false);
-      onCreated?.(credential);
-    } finally {
-      // The settled mutation still holds the variables, secret included: drop them now.
-      mutation.reset();
-    }
+    const credential = await action.create(toCreateInput(values));
+    setOpen(false);
+    onCreated?.(credential);
   }
 
   let body: ReactNode;
@@ -112,7 +96,7 @@ export function ApiKeyDialog({
         mode="create"
         defaultValues={defaultValues}
         onSubmit={create}
-        onCancel={() => onOpenChange(false)}
+        onCancel={() => setOpen(false)}
       />
     );
   }
@@ -120,10 +104,10 @@ export function ApiKeyDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={setOpen}
       title={m.title}
       description={provider.data ? m.description({ provider: provider.data.name }) : undefined}
-      preventClose={mutation.isPending}
+      preventClose={action.isPending}
       className={['pc-api-key-dialog', className].filter(Boolean).join(' ')}
     >
       {body}
@@ -138,29 +122,4 @@ function toCreateInput(values: ApiKeyFormValues): CreateApiKeyInput {
     if (value !== '') given[key] = value;
   }
   return values.name === '' ? { values: given } : { name: values.name, values: given };
-}
-
-/** A fresh idempotency key: a UUID (random bytes where `randomUUID` needs a secure context). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-/**
- * A 53-bit digest (cyrb53) of an attempt's input, to tell "the same input again" from a changed
- * one without keeping the input, secret included, past the request.
- */
-function digestOf(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ unit, 2654435761);
-    h2 = Math.imul(h2 ^ unit, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

@@ -3,15 +3,15 @@ import { LoaderCircle, Lock } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
+import { ActionFailure } from '../actions/action-failure';
 import type { FieldSchema } from '../credentials/backend';
-import { isCredentialsError } from '../credentials/credentials-error';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { errorMessage } from '../actions/error-message';
 import { Field } from '../ui/field';
 import { buildApiKeyFormSchema, type ApiKeyFormValues } from './api-key-form-schema';
 import { SchemaFields } from './schema-fields';
+import { showFieldErrors } from './show-field-errors';
 import { useRetryCountdown } from './use-retry-countdown';
 
 /** Props of {@link ApiKeyForm}. */
@@ -22,8 +22,9 @@ export interface ApiKeyFormProps {
   mode: 'create' | 'edit';
   defaultValues: ApiKeyFormValues;
   /**
-   * Sends the validated values. Reject with the backend's error to keep the form open: field
-   * errors land on their fields, anything else shows as an alert.
+   * Sends the validated values. Reject with an `ActionFailure` (what the actions of
+   * `src/actions/` reject with) to keep the form open: its field errors land on their fields,
+   * its summary shows as an alert, and its `Retry-After` holds Save back.
    */
   onSubmit: (values: ApiKeyFormValues) => Promise<void>;
   onCancel: () => void;
@@ -31,8 +32,8 @@ export interface ApiKeyFormProps {
 
 /**
  * The form inside the Add API Key and Edit dialogs: Authorization Name, the provider's fields,
- * the encryption note and Cancel/Save. It owns validation, one-request-at-a-time saving, the
- * mapping of backend errors onto fields, and the Retry-After countdown.
+ * the encryption note and Cancel/Save. It owns validation, one-request-at-a-time saving, showing
+ * a failure on its fields, and the Retry-After countdown.
  */
 export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: ApiKeyFormProps) {
   const messages = useMessages();
@@ -77,34 +78,10 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
   useEffect(() => () => reset(), [reset]);
 
   function showFailure(error: unknown) {
-    if (isCredentialsError(error)) {
-      if (error.code === 'duplicate_name') {
-        setError(
-          'name',
-          { type: 'server', message: m.validation.nameDuplicate },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      if (error.retryAfterSeconds) countdown.start(error.retryAfterSeconds);
-      const fieldErrors = error.fieldErrors;
-      const reported = Object.keys(fieldErrors);
-      if (reported.length > 0) {
-        // In form order, so focus lands on the first wrong field a reader meets.
-        const matched = ['name', ...fields.map((field) => field.name)].filter(
-          (key) => fieldErrors[key] !== undefined,
-        );
-        matched.forEach((key, index) => {
-          const message = fieldErrors[key] ?? '';
-          const path = key === 'name' ? 'name' : (`values.${key}` as const);
-          setError(path, { type: 'server', message }, { shouldFocus: index === 0 });
-        });
-        if (matched.length === reported.length) return;
-        setFailure(matched.length > 0 ? m.checkFields : error.message || m.checkFields);
-        return;
-      }
-    }
-    setFailure(errorMessage(error, messages));
+    const failure = ActionFailure.from(error, messages);
+    if (failure.retryAfterSeconds) countdown.start(failure.retryAfterSeconds);
+    showFieldErrors(failure, { setError, setFocus });
+    if (failure.summary) setFailure(failure.summary);
   }
 
   async function save(values: ApiKeyFormValues) {

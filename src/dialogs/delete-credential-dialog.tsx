@@ -1,22 +1,18 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { toast } from 'sonner';
-import { useNodesUsingCredential } from '../data-sources/credential-usage';
+import { ActionFailure } from '../actions/action-failure';
+import { useDeleteCredential } from '../actions/use-delete-credential';
 import type { Credential } from '../credentials/backend';
-import { useCredentialsBackend } from '../credentials/backend-context';
-import { isCredentialsError } from '../credentials/credentials-error';
-import { deleteCredentialMutationOptions } from '../credentials/mutations';
+import { useNodesUsingCredential } from '../data-sources/credential-usage';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../actions/error-message';
+import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link DeleteCredentialDialog}. */
-export interface DeleteCredentialDialogProps {
+export interface DeleteCredentialDialogProps extends DialogOpenProps {
+  /** The credential to delete, as last read (a newer version elsewhere is refused with 412). */
   credential: Credential;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
   /** Called once the credential is gone (the dialog has closed by then). */
   onDeleted?: (credential: Credential) => void;
   /** Extra class on the dialog's content element. */
@@ -26,47 +22,39 @@ export interface DeleteCredentialDialogProps {
 /**
  * Confirms deleting a credential and says first which pipeline nodes use it ("Used by 2 nodes:
  * …" or "Not used by any node"), counting nodes that follow the provider's default when it is
- * the default. On failure it stays open and says what happened.
+ * the default. On failure it stays open and says what happened. Open state as Radix's dialogs
+ * take it: `open` with `onOpenChange`, or `defaultOpen`.
  */
 export function DeleteCredentialDialog({
   credential,
-  open,
-  onOpenChange,
   onDeleted,
   className,
+  ...openProps
 }: DeleteCredentialDialogProps) {
   const messages = useMessages();
   const m = messages.manage.delete;
-  const backend = useCredentialsBackend();
-  const mutation = useMutation(deleteCredentialMutationOptions(backend));
+  const [open, setOpen] = useDialogOpen(openProps, 'DeleteCredentialDialog');
+  const action = useDeleteCredential();
 
   async function remove() {
-    try {
-      await mutation.mutateAsync({ credentialId: credential.id, version: credential.version });
-    } catch (error) {
-      // Already gone (deleted elsewhere): what the user asked for is done.
-      if (!(isCredentialsError(error) && error.code === 'not_found')) throw error;
-    } finally {
-      mutation.reset();
-    }
-    toast.success(m.deleted({ name: credential.name }));
-    onOpenChange(false);
+    await action.remove(credential);
+    setOpen(false);
     onDeleted?.(credential);
   }
 
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={setOpen}
       title={m.title}
       description={m.description({ name: credential.name })}
-      preventClose={mutation.isPending}
+      preventClose={action.isPending}
       size="sm"
       className={['pc-delete-credential-dialog', className].filter(Boolean).join(' ')}
     >
       <DeleteCredentialBody
         credential={credential}
-        onCancel={() => onOpenChange(false)}
+        onCancel={() => setOpen(false)}
         onConfirm={remove}
       />
     </Dialog>
@@ -76,7 +64,7 @@ export function DeleteCredentialDialog({
 interface DeleteCredentialBodyProps {
   credential: Credential;
   onCancel: () => void;
-  /** Deletes; rejects with the backend's error. */
+  /** Deletes; rejects with an `ActionFailure` that says why not. */
   onConfirm: () => Promise<void>;
 }
 
@@ -107,7 +95,7 @@ function DeleteCredentialBody({ credential, onCancel, onConfirm }: DeleteCredent
     try {
       await onConfirm();
     } catch (error) {
-      setFailure(errorMessage(error, messages));
+      setFailure(ActionFailure.from(error, messages).message);
     } finally {
       inFlight.current = false;
       setPending(false);

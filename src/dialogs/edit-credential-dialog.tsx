@@ -1,32 +1,28 @@
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { toast } from 'sonner';
+import { errorMessage } from '../actions/error-message';
+import { useUpdateCredential } from '../actions/use-update-credential';
 import type {
   Credential,
   CredentialValues,
   FieldSchema,
   UpdateCredentialInput,
 } from '../credentials/backend';
-import { useCredentialsBackend } from '../credentials/backend-context';
-import { updateCredentialMutationOptions } from '../credentials/mutations';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../actions/error-message';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
+import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link EditCredentialDialog}. */
-export interface EditCredentialDialogProps {
+export interface EditCredentialDialogProps extends DialogOpenProps {
   /**
    * The credential to edit, as last read. Pass the latest copy (e.g. from the credential list):
    * its `version` is what the edit claims to be based on, and a stale one is refused (412).
    */
   credential: Credential;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
   /** Called with the updated credential once it is saved (the dialog has closed by then). */
   onSaved?: (credential: Credential) => void;
   /** Extra class on the dialog's content element. */
@@ -36,44 +32,30 @@ export interface EditCredentialDialogProps {
 /**
  * Edits a credential: its name and, for an API key, the provider's fields. Stored secrets are
  * never shown: their inputs start empty and leaving them blank keeps the current value. Only
- * what changed is sent; on failure the dialog stays open with the input intact.
+ * what changed is sent; on failure the dialog stays open with the input intact. Open state as
+ * Radix's dialogs take it: `open` with `onOpenChange`, or `defaultOpen`.
  */
 export function EditCredentialDialog({
   credential,
-  open,
-  onOpenChange,
   onSaved,
   className,
+  ...openProps
 }: EditCredentialDialogProps) {
   const messages = useMessages();
   const m = messages.apiKey;
-  const backend = useCredentialsBackend();
+  const [open, setOpen] = useDialogOpen(openProps, 'EditCredentialDialog');
   const provider = useProvider(credential.providerId);
-  const mutation = useMutation(updateCredentialMutationOptions(backend));
   // An OAuth credential's values are its tokens, managed by re-authorizing: only its name is edited.
   const fields = useMemo(
     () => (credential.method === 'api_key' ? (provider.data?.apiKeyFields ?? []) : []),
     [credential.method, provider.data],
   );
+  const action = useUpdateCredential({ fields });
+
   async function save(input: UpdateCredentialInput | null) {
-    if (!input) {
-      toast(m.edit.noChanges);
-      onOpenChange(false);
-      return;
-    }
-    try {
-      const updated = await mutation.mutateAsync({
-        credentialId: credential.id,
-        version: credential.version,
-        input,
-      });
-      toast.success(m.edit.saved({ name: updated.name }));
-      onOpenChange(false);
-      onSaved?.(updated);
-    } finally {
-      // The settled mutation still holds the variables, secrets included: drop them now.
-      mutation.reset();
-    }
+    const updated = await action.update(credential, input);
+    setOpen(false);
+    if (updated) onSaved?.(updated);
   }
 
   let body: ReactNode;
@@ -101,7 +83,7 @@ export function EditCredentialDialog({
         credential={credential}
         fields={fields}
         onSave={save}
-        onCancel={() => onOpenChange(false)}
+        onCancel={() => setOpen(false)}
       />
     );
   }
@@ -109,10 +91,10 @@ export function EditCredentialDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={setOpen}
       title={m.edit.title}
       description={m.edit.description({ name: credential.name })}
-      preventClose={mutation.isPending}
+      preventClose={action.isPending}
       className={['pc-edit-credential-dialog', className].filter(Boolean).join(' ')}
     >
       {body}

@@ -1,6 +1,6 @@
 import { Ellipsis, KeyRound, Pencil, RefreshCw, Star, Trash } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { forwardRef, useRef } from 'react';
+import { useRef, type Ref } from 'react';
 import type { Credential } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
@@ -15,6 +15,8 @@ export interface CredentialActionsMenuProps {
   canReauthorize: boolean;
   /** Called once the menu has closed. */
   onAction: (action: CredentialAction) => void;
+  /** The "More actions" button, e.g. to give focus back to it after an in-place rename. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /**
@@ -22,80 +24,84 @@ export interface CredentialActionsMenuProps {
  * (OAuth, when offered), Set as default (unless it is), Delete. Keyboard: Enter/Space/↓ opens,
  * arrows move, Enter picks, Escape closes.
  */
-export const CredentialActionsMenu = forwardRef<HTMLButtonElement, CredentialActionsMenuProps>(
-  function CredentialActionsMenu({ credential, canReauthorize, onAction }, ref) {
-    const messages = useMessages();
-    const m = messages.manage;
-    const theme = useThemeAttributes();
-    const chosen = useRef<CredentialAction | null>(null);
-    const choose = (action: CredentialAction) => () => {
-      chosen.current = action;
-    };
+export function CredentialActionsMenu({
+  credential,
+  canReauthorize,
+  onAction,
+  ref,
+}: CredentialActionsMenuProps) {
+  const messages = useMessages();
+  const m = messages.manage;
+  const theme = useThemeAttributes();
+  const chosen = useRef<CredentialAction | null>(null);
+  // Picking only notes the action: it runs once the menu has closed (see onCloseAutoFocus).
+  const choose = (action: CredentialAction) => {
+    chosen.current = action;
+  };
 
-    return (
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
-          <button
-            ref={ref}
-            type="button"
-            className="pc-icon-button pc-credential-menu-trigger"
-            aria-label={m.moreActions({ name: credential.name })}
-          >
-            <Ellipsis aria-hidden size={16} />
-          </button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            className="pc-menu"
-            align="end"
-            sideOffset={4}
-            {...theme}
-            onCloseAutoFocus={(event) => {
-              /*
-               * Acting once the menu has fully closed keeps its modal layer (focus trap, pointer
-               * blocking) from overlapping a dialog opened next. Rename moves focus into its
-               * input, so the menu must not hand focus back to the trigger then.
-               */
-              const action = chosen.current;
-              chosen.current = null;
-              if (action === 'rename') event.preventDefault();
-              if (action) onAction(action);
-            }}
-          >
-            <DropdownMenu.Item className="pc-menu-item" onSelect={choose('rename')}>
-              <Pencil aria-hidden size={14} />
-              {m.actions.rename}
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <button
+          ref={ref}
+          type="button"
+          className="pc-icon-button pc-credential-menu-trigger"
+          aria-label={m.moreActions({ name: credential.name })}
+        >
+          <Ellipsis aria-hidden size={16} />
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="pc-menu"
+          align="end"
+          sideOffset={4}
+          {...theme}
+          onCloseAutoFocus={(event) => {
+            /*
+             * Acting once the menu has fully closed keeps its modal layer (focus trap, pointer
+             * blocking) from overlapping a dialog opened next. Rename moves focus into its
+             * input, so the menu must not hand focus back to the trigger then.
+             */
+            const action = chosen.current;
+            chosen.current = null;
+            if (action === 'rename') event.preventDefault();
+            if (action) onAction(action);
+          }}
+        >
+          <DropdownMenu.Item className="pc-menu-item" onSelect={() => choose('rename')}>
+            <Pencil aria-hidden size={14} />
+            {m.actions.rename}
+          </DropdownMenu.Item>
+          {credential.method === 'api_key' ? (
+            <DropdownMenu.Item className="pc-menu-item" onSelect={() => choose('edit')}>
+              <KeyRound aria-hidden size={14} />
+              {m.actions.edit}
             </DropdownMenu.Item>
-            {credential.method === 'api_key' ? (
-              <DropdownMenu.Item className="pc-menu-item" onSelect={choose('edit')}>
-                <KeyRound aria-hidden size={14} />
-                {m.actions.edit}
-              </DropdownMenu.Item>
-            ) : null}
-            {canReauthorize ? (
-              <DropdownMenu.Item className="pc-menu-item" onSelect={choose('reauthorize')}>
-                <RefreshCw aria-hidden size={14} />
-                {m.actions.reauthorize}
-              </DropdownMenu.Item>
-            ) : null}
-            {credential.isDefault ? null : (
-              <DropdownMenu.Item className="pc-menu-item" onSelect={choose('setDefault')}>
-                <Star aria-hidden size={14} />
-                {m.actions.setDefault}
-              </DropdownMenu.Item>
-            )}
-            <DropdownMenu.Separator className="pc-menu-separator" />
-            <DropdownMenu.Item
-              className="pc-menu-item"
-              data-variant="danger"
-              onSelect={choose('delete')}
-            >
-              <Trash aria-hidden size={14} />
-              {m.actions.delete}
+          ) : null}
+          {canReauthorize ? (
+            <DropdownMenu.Item className="pc-menu-item" onSelect={() => choose('reauthorize')}>
+              <RefreshCw aria-hidden size={14} />
+              {m.actions.reauthorize}
             </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
-    );
-  },
-);
+          ) : null}
+          {credential.isDefault ? null : (
+            <DropdownMenu.Item className="pc-menu-item" onSelect={() => choose('setDefault')}>
+              <Star aria-hidden size={14} />
+              {m.actions.setDefault}
+            </DropdownMenu.Item>
+          )}
+          <DropdownMenu.Separator className="pc-menu-separator" />
+          <DropdownMenu.Item
+            className="pc-menu-item"
+            data-variant="danger"
+            onSelect={() => choose('delete')}
+          >
+            <Trash aria-hidden size={14} />
+            {m.actions.delete}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

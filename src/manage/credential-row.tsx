@@ -1,12 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { memo, useEffect, useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { useSetDefaultCredential } from '../actions/use-set-default-credential';
 import type { Credential } from '../credentials/backend';
-import { useCredentialsBackend } from '../credentials/backend-context';
-import { setDefaultCredentialMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { errorMessage } from '../actions/error-message';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
 import { RenameCredentialForm } from './rename-credential-form';
 
@@ -36,8 +32,7 @@ export const CredentialRow = memo(function CredentialRow({
 }: CredentialRowProps) {
   const messages = useMessages();
   const m = messages.manage;
-  const backend = useCredentialsBackend();
-  const setDefault = useMutation(setDefaultCredentialMutationOptions(backend));
+  const defaulting = useSetDefaultCredential();
   const [renaming, setRenaming] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const renamed = useRef(false);
@@ -64,16 +59,8 @@ export const CredentialRow = memo(function CredentialRow({
         onReauthorize?.(credential);
         break;
       case 'setDefault':
-        setDefault.mutate(
-          { providerId: credential.providerId, credentialId: credential.id },
-          {
-            onSuccess: () => toast.success(m.setDefault.done({ name: credential.name })),
-            onError: (error) =>
-              toast.error(m.setDefault.failed({ name: credential.name }), {
-                description: errorMessage(error, messages),
-              }),
-          },
-        );
+        // Never rejects: a notice says how it went.
+        void defaulting.setDefault(credential);
         break;
       case 'delete':
         onDelete(credential);
@@ -88,7 +75,7 @@ export const CredentialRow = memo(function CredentialRow({
       data-status={credential.status}
       data-method={credential.method}
       data-default={credential.isDefault ? '' : undefined}
-      data-state={renaming ? 'renaming' : setDefault.isPending ? 'saving' : 'idle'}
+      data-state={renaming ? 'renaming' : defaulting.isPending ? 'saving' : 'idle'}
     >
       <div className="pc-credential-main">
         {renaming ? (

@@ -1,15 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { toast } from 'sonner';
+import { ActionFailure } from '../actions/action-failure';
+import { useRenameCredential } from '../actions/use-rename-credential';
 import type { Credential } from '../credentials/backend';
-import { useCredentialsBackend } from '../credentials/backend-context';
-import { isCredentialsError } from '../credentials/credentials-error';
-import { updateCredentialMutationOptions } from '../credentials/mutations';
 import { buildNameSchema } from '../dialogs/api-key-form-schema';
 import { useMessages } from '../i18n/i18n-context';
-import type { Messages } from '../i18n/messages';
 import { Button } from '../ui/button';
-import { errorMessage } from '../actions/error-message';
 
 /** Props of {@link RenameCredentialForm}. */
 export interface RenameCredentialFormProps {
@@ -27,8 +22,7 @@ export interface RenameCredentialFormProps {
 export function RenameCredentialForm({ credential, onDone, className }: RenameCredentialFormProps) {
   const messages = useMessages();
   const m = messages.manage.rename;
-  const backend = useCredentialsBackend();
-  const mutation = useMutation(updateCredentialMutationOptions(backend));
+  const action = useRenameCredential();
   const schema = useMemo(
     () => buildNameSchema(messages.apiKey.validation, { required: true }),
     [messages.apiKey.validation],
@@ -65,18 +59,12 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
     setSaving(true);
     setError(null);
     try {
-      const renamed = await mutation.mutateAsync({
-        credentialId: credential.id,
-        version: credential.version,
-        input: { name: parsed.data },
-      });
-      toast.success(m.renamed({ name: renamed.name }));
+      await action.rename(credential, parsed.data);
       onDone();
     } catch (failure) {
-      setError(renameErrorMessage(failure, messages));
+      setError(ActionFailure.from(failure, messages).message);
       input.current?.focus();
     } finally {
-      mutation.reset();
       inFlight.current = false;
       setSaving(false);
     }
@@ -138,15 +126,4 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
       ) : null}
     </form>
   );
-}
-
-function renameErrorMessage(error: unknown, messages: Messages): string {
-  if (isCredentialsError(error)) {
-    if (error.code === 'duplicate_name') return messages.apiKey.validation.nameDuplicate;
-    // The mutation refetched the list on error, so the next try starts from the new version.
-    if (error.code === 'version_conflict') return messages.manage.rename.stale;
-    const fieldError = error.fieldErrors.name;
-    if (fieldError) return fieldError;
-  }
-  return errorMessage(error, messages);
 }

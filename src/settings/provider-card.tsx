@@ -1,7 +1,8 @@
 import { AlertTriangle } from 'lucide-react';
-import { forwardRef, useId } from 'react';
+import { useId, type Ref } from 'react';
 import { ProviderIcon } from '../data-sources/provider-icon';
 import type { Provider } from '../credentials/backend';
+import { AddOAuthDialogs } from '../connect/add-oauth-dialogs';
 import { useAddOAuth } from '../connect/use-add-oauth';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
@@ -14,16 +15,15 @@ export interface ProviderCardProps {
   health: ProviderHealth;
   /** Highlights the card (e.g. when a node's panel linked to it). */
   highlighted?: boolean;
+  /** The card's `<section>`, e.g. to scroll a linked provider into view and focus it. */
+  ref?: Ref<HTMLElement>;
 }
 
 /**
  * One provider in Settings → Data Sources: its methods, **Configure** (→ Add OAuth / Add API
  * Key, with the OAuth client gear) and its credentials with every action of the credential list.
  */
-export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function ProviderCard(
-  { provider, health, highlighted = false },
-  ref,
-) {
+export function ProviderCard({ provider, health, highlighted = false, ref }: ProviderCardProps) {
   const messages = useMessages();
   const m = messages.settings;
   const oauth = useAddOAuth({ providerId: provider.id });
@@ -81,7 +81,7 @@ export const ProviderCard = forwardRef<HTMLElement, ProviderCardProps>(function 
           onReauthorize={(credential) => oauth.start({ credentialId: credential.id })}
         />
       )}
-      {oauth.element}
+      <AddOAuthDialogs oauth={oauth} />
     </section>
   );
-});
+}
