@@ -8,6 +8,7 @@ const root = import.meta.dirname;
  */
 export const packageAliases = [
   { find: /^pipeline-connect\/styles\.css$/, replacement: resolve(root, 'src/styles.css') },
+  { find: /^pipeline-connect\/oauth$/, replacement: resolve(root, 'src/oauth-entry.ts') },
   { find: /^pipeline-connect\/mocks\/browser$/, replacement: resolve(root, 'mocks/browser.ts') },
   { find: /^pipeline-connect\/mocks$/, replacement: resolve(root, 'mocks/index.ts') },
   { find: /^pipeline-connect$/, replacement: resolve(root, 'src/index.ts') },

@@ -19,7 +19,8 @@ const external = [
 ];
 
 /**
- * The npm library: ESM for `.` and `./mocks`, one `styles.css` (src/styles.css with its
+ * The npm library: ESM for each entry of `exports` (`.`, `./oauth`, `./mocks`, `./mocks/browser`;
+ * code they share goes to chunks of its own), one `styles.css` (src/styles.css with its
  * `@import`s inlined), and the type declarations. Dependencies stay external.
  */
 export default defineConfig({
@@ -36,7 +37,9 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(root, 'src/index.ts'),
+        oauth: resolve(root, 'src/oauth-entry.ts'),
         mocks: resolve(root, 'mocks/index.ts'),
+        'mocks-browser': resolve(root, 'mocks/browser.ts'),
         styles: resolve(root, 'src/styles.css'),
       },
       formats: ['es'],
@@ -52,9 +55,10 @@ export default defineConfig({
 /**
  * Emits the declarations with `tsc -p tsconfig.build.json` once the bundle is written, then
  * gives every relative specifier in them its explicit `.js` (or `/index.js`) extension. tsc
- * keeps specifiers as written, and the sources' extensionless ones resolve only for
- * `moduleResolution: bundler` consumers; with extensions they resolve under `node16`/`nodenext`
- * too. A specifier that points at no emitted file fails the build.
+ * keeps specifiers as written (extensionless) and writes a bare `..` or `.` (a folder's index)
+ * into a type it infers: both resolve only for `moduleResolution: bundler` consumers; with
+ * extensions they resolve under `node16`/`nodenext` too. A specifier that points at no emitted file fails the
+ * build. A package the host has only through a peer is renamed to that peer (`reExportedBy`).
  */
 function declarations(): Plugin {
   return {
@@ -72,16 +76,34 @@ function declarations(): Plugin {
       }
       for (const file of declarationFiles(typesDir)) {
         const source = readFileSync(file, 'utf8');
-        const rewritten = source.replace(
-          /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g,
-          (_match, lead: string, quote: string, specifier: string) =>
-            `${lead}${quote}${withExtension(file, specifier)}${quote}`,
-        );
+        const rewritten = source
+          .replace(
+            /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g,
+            (_match, lead: string, quote: string, specifier: string) =>
+              `${lead}${quote}${withExtension(file, specifier)}${quote}`,
+          )
+          .replace(
+            /(\bfrom\s*|\bimport\s*\(\s*)(['"])([^'"]+)\2/g,
+            (match, lead: string, quote: string, specifier: string) => {
+              const peer = reExportedBy[specifier];
+              return peer ? `${lead}${quote}${peer}${quote}` : match;
+            },
+          );
         if (rewritten !== source) writeFileSync(file, rewritten);
       }
     },
   };
 }
+
+/**
+ * tsc names an inferred type by the package that declares it, even one the host has only as a
+ * dependency of a peer (`WithRequired` in the mutation options is `@tanstack/query-core`'s). A
+ * strict install (pnpm) does not let the host resolve that package, so the declarations name the
+ * peer instead, which re-exports all of it (`export * from '@tanstack/query-core'`).
+ */
+const reExportedBy: Record<string, string> = {
+  '@tanstack/query-core': '@tanstack/react-query',
+};
 
 function* declarationFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -94,7 +116,10 @@ function* declarationFiles(dir: string): Generator<string> {
 function withExtension(file: string, specifier: string): string {
   const target = resolve(dirname(file), specifier);
   if (specifier.endsWith('.js') && existsSync(target.replace(/\.js$/, '.d.ts'))) return specifier;
-  if (existsSync(`${target}.d.ts`)) return `${specifier}.js`;
+  // `.` and `..` name a folder, never the file beside it.
+  if (specifier !== '.' && specifier !== '..' && existsSync(`${target}.d.ts`)) {
+    return `${specifier}.js`;
+  }
   if (existsSync(join(target, 'index.d.ts'))) return `${specifier}/index.js`;
   throw new Error(`${relative(root, file)}: '${specifier}' points at no emitted declaration file.`);
 }

@@ -1,13 +1,8 @@
 import 'pipeline-connect/styles.css';
 import { StrictMode, Suspense, use, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  completeOAuthPopup,
-  createHttpCredentialsBackend,
-  I18nProvider,
-  useMessages,
-  type OAuthCompletionResult,
-} from 'pipeline-connect';
+import { createHttpCredentialsBackend, I18nProvider, useMessages } from 'pipeline-connect';
+import { completeOAuthPopup, type OAuthCompletionResult } from 'pipeline-connect/oauth';
 
 /*
  * The demo's OAuth completion page (the redirect URI): the provider sends the popup here with

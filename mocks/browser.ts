@@ -1,3 +1,10 @@
+/**
+ * `pipeline-connect/mocks/browser`: the mock backend in a page, behind MSW's service worker, for
+ * a host's dev server, demo or stories (the demo runs on it). Apart from `pipeline-connect/mocks`
+ * so that a Node test of the mock never loads `msw/browser`, which needs a service worker.
+ *
+ * @packageDocumentation
+ */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { handlersForScenario, isScenarioName, scenarioNames } from './scenarios';
 import { createMockStore, MOCK_STORE_KEY, type MockStore } from './store';

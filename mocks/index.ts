@@ -2,6 +2,8 @@
  * The MSW mock backend, for hosts that mock Pipeline Connect's backend in their own tests and
  * stories. Environment-specific starters live in `mocks/browser.ts` (service worker) and
  * `mocks/node.ts` (msw/node), kept apart so neither environment bundles the other's MSW.
+ *
+ * @packageDocumentation
  */
 export { createHandlers, createRequestGuards, errorResponse } from './handlers';
 export type { CreateHandlersOptions } from './handlers';
@@ -14,6 +16,9 @@ export {
   seedNames,
 } from './store';
 export type { CreateMockStoreOptions, MockStore, SeedName, StorageLike } from './store';
+export type { ErrorBody } from './store/http-error';
+export type { IdempotentRequest } from './store/credential-operations';
+export type { StoredAuthorizationCode } from './store/state';
 export {
   findProviderFixture,
   platformClientId,

@@ -1,6 +1,10 @@
 /**
  * Pipeline Connect's public API. Everything a host may use is exported here by name; anything
- * else is internal and may change.
+ * else is internal and may change. The OAuth popup flow below the components is
+ * `pipeline-connect/oauth`; the mock backend `pipeline-connect/mocks`. api/*.api.md records
+ * each entry's exports.
+ *
+ * @packageDocumentation
  */
 export {
   PipelineConnectProvider,
@@ -13,6 +17,7 @@ export type {
   AuthMethod,
   CallOptions,
   CreateApiKeyInput,
+  CreateOptions,
   Credential,
   CredentialStatus,
   CredentialValues,
@@ -27,6 +32,7 @@ export type {
   OAuthFlowState,
   OAuthFlowStatus,
   Provider,
+  ProviderLocalization,
   ProviderOAuth,
   SaveOAuthClientInput,
   UpdateCredentialInput,
@@ -34,7 +40,10 @@ export type {
 export { CredentialsError, isCredentialsError } from './credentials/credentials-error';
 export type { CredentialsErrorBody, CredentialsErrorCode } from './credentials/credentials-error';
 export { createHttpCredentialsBackend } from './credentials/http-backend';
-export type { HttpCredentialsBackendOptions } from './credentials/http-backend';
+export type {
+  HttpCredentialsBackendHeaders,
+  HttpCredentialsBackendOptions,
+} from './credentials/http-backend';
 export { CredentialsBackendProvider, useCredentialsBackend } from './credentials/backend-context';
 export type { CredentialsBackendProviderProps } from './credentials/backend-context';
 export { backendScope, credentialKeys, credentialMutationKeys } from './credentials/query-keys';
@@ -68,7 +77,10 @@ export {
 
 export { I18nProvider, useMessages } from './i18n/i18n-context';
 export type { BuiltInLocale, I18nProviderProps } from './i18n/i18n-context';
-export type { MessageOverrides, Messages } from './i18n/messages';
+export type { DeepPartial, MessageOverrides, Messages } from './i18n/messages';
+// `Messages` is `typeof en`, so the English catalog's type is public too. As a type only: the
+// catalog object itself stays internal, where no host can change the library's words.
+export type { en } from './i18n/en';
 export type { ColorMode } from './theme/color-mode';
 
 export { PipelineCanvas } from './canvas/pipeline-canvas';
@@ -109,10 +121,38 @@ export type { CredentialListProps } from './manage/credential-list';
 
 export { useAddOAuth } from './connect/use-add-oauth';
 export type {
+  AddOAuthDialogsState,
   AddOAuthStartOptions,
   UseAddOAuthOptions,
   UseAddOAuthResult,
 } from './connect/use-add-oauth';
+export { AddOAuthDialogs } from './connect/add-oauth-dialogs';
+export type { AddOAuthDialogsProps } from './connect/add-oauth-dialogs';
+export type { DialogOpenProps } from './dialogs/use-dialog-open';
+
+// The headless actions: what the dialogs and rows do, for a host's own UI.
+export { ActionFailure } from './actions/action-failure';
+export type { ActionFailureInit, FieldFailure } from './actions/action-failure';
+export { useCreateApiKey } from './actions/use-create-api-key';
+export type { CreateApiKeyAction, UseCreateApiKeyOptions } from './actions/use-create-api-key';
+export { useUpdateCredential } from './actions/use-update-credential';
+export type {
+  UpdateCredentialAction,
+  UseUpdateCredentialOptions,
+} from './actions/use-update-credential';
+export { useRenameCredential } from './actions/use-rename-credential';
+export type { RenameCredentialAction } from './actions/use-rename-credential';
+export { useDeleteCredential } from './actions/use-delete-credential';
+export type { DeleteCredentialAction } from './actions/use-delete-credential';
+export { useSetDefaultCredential } from './actions/use-set-default-credential';
+export type { SetDefaultCredentialAction } from './actions/use-set-default-credential';
+export { useSaveOAuthClient } from './actions/use-save-oauth-client';
+export type {
+  SaveOAuthClientAction,
+  UseSaveOAuthClientOptions,
+} from './actions/use-save-oauth-client';
+export { useDeleteOAuthClient } from './actions/use-delete-oauth-client';
+export type { DeleteOAuthClientAction } from './actions/use-delete-oauth-client';
 export { OAuthClientSettingsDialog } from './dialogs/oauth-client-settings-dialog';
 export type {
   OAuthAuthorizeRequest,
@@ -120,20 +160,13 @@ export type {
 } from './dialogs/oauth-client-settings-dialog';
 export { OAuthStatusDialog } from './dialogs/oauth-status-dialog';
 export type { OAuthStatusDialogProps } from './dialogs/oauth-status-dialog';
-export { createOAuthFlowController } from './oauth/oauth-flow-controller';
+// The flow's state, as `useAddOAuth().state` and `OAuthStatusDialog` carry it. The controller that
+// produces it, the popup protocol and the completion page's helper are `pipeline-connect/oauth`.
 export type {
-  OAuthFlowController,
-  OAuthFlowControllerOptions,
+  OAuthFlowFailure,
   OAuthFlowSnapshot,
-  OAuthFlowStatusName,
-  StartOAuthFlowOptions,
+  OAuthFlowSuccess,
 } from './oauth/oauth-flow-types';
-export { completeOAuthPopup } from './oauth/oauth-completion';
-export type {
-  CompleteOAuthPopupOptions,
-  OAuthCompletionResult,
-  OAuthCompletionStatus,
-} from './oauth/oauth-completion';
 
 export { DataSourceSettings } from './settings/data-source-settings';
 export type { DataSourceSettingsProps } from './settings/data-source-settings';

@@ -1,7 +1,11 @@
-import type { components } from '../../src/credentials/api-types';
+import type { CredentialsErrorBody } from '../../src/credentials/credentials-error';
 
-/** The error envelope's payload, exactly as the contract defines it. */
-export type ErrorBody = components['schemas']['ErrorBody'];
+/**
+ * The error envelope's payload: the contract's `ErrorBody` under the client's name for it,
+ * `CredentialsErrorBody` (its known codes spelled out), so the mock's public signatures name a
+ * type hosts can import rather than the generated contract types.
+ */
+export type ErrorBody = CredentialsErrorBody;
 
 /**
  * A refusal the mock server answers with: the store throws it where a real server would

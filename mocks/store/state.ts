@@ -72,6 +72,7 @@ export interface StoredFlow {
   expiresAt: number;
 }
 
+/** An authorization code the simulated provider issued, and what it was issued for. */
 export interface StoredAuthorizationCode {
   code: string;
   providerId: string;

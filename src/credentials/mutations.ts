@@ -14,7 +14,8 @@ import { syncAcrossTabsMeta } from './sync-meta';
 /*
  * Mutation variables can hold secrets (API keys, client secrets). `gcTime: 0` drops a finished
  * mutation, variables included, from the cache as soon as no component observes it, and the
- * dialogs call `reset()` once they are done, so a secret never outlives the request that sent it.
+ * actions layer (`src/actions/`) calls `reset()` after every attempt, so a secret never outlives
+ * the request that sent it.
  * Every one is tagged to sync across tabs.
  */
 const forgetVariables = { gcTime: 0, retry: false, meta: syncAcrossTabsMeta } as const;

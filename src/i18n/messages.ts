@@ -8,7 +8,8 @@ export type MessageOverrides = {
   [K in keyof Messages]?: DeepPartial<Messages[K]>;
 };
 
-type DeepPartial<T> = T extends (...args: never[]) => unknown
+/** `T` with every property optional, all the way down; functions are kept whole. */
+export type DeepPartial<T> = T extends (...args: never[]) => unknown
   ? T
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }

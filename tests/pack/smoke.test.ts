@@ -13,7 +13,8 @@ import { chromiumArgs, chromiumExecutablePath } from '../support/chromium.ts';
  * The published package as a host meets it: `npm pack` the library, install the tarball into a
  * fresh app next to the peer dependencies, then type-check (strict, declarations included),
  * build with Vite and render the canvas in Chromium. The app imports the library only through
- * its package exports: 'pipeline-connect', 'pipeline-connect/styles.css', 'pipeline-connect/mocks'.
+ * its package exports: 'pipeline-connect', 'pipeline-connect/styles.css', 'pipeline-connect/mocks',
+ * and (type-checked, and loaded by Node) 'pipeline-connect/oauth' and 'pipeline-connect/mocks/browser'.
  */
 
 const root = resolve(import.meta.dirname, '../..');
@@ -100,6 +101,52 @@ createRoot(container).render(
 );
 `;
 
+/*
+ * Checked by tsc only (nothing imports it, so Vite never bundles it): the subpaths' types resolve
+ * and work together as a host's own OAuth UI and dev server would use them, and the main entry
+ * leaves the low-level flow to `pipeline-connect/oauth`.
+ */
+const entries = `import type { CredentialsBackend } from 'pipeline-connect';
+// @ts-expect-error The low-level OAuth flow is \`pipeline-connect/oauth\`'s, not the main entry's.
+import { createOAuthFlowController as notInMain } from 'pipeline-connect';
+import {
+  completeOAuthPopup,
+  createOAuthFlowController,
+  oauthChannelName,
+  type OAuthCompletionResult,
+  type OAuthFlowSnapshot,
+} from 'pipeline-connect/oauth';
+import { startMockBackend, type MockBackend } from 'pipeline-connect/mocks/browser';
+
+export function watch(backend: CredentialsBackend, onChange: (state: OAuthFlowSnapshot) => void) {
+  const controller = createOAuthFlowController({ backend, providerId: 'notion' });
+  return controller.subscribe(() => onChange(controller.getSnapshot()));
+}
+export const complete = (backend: CredentialsBackend): Promise<OAuthCompletionResult> =>
+  completeOAuthPopup({ backend });
+export const channel: string = oauthChannelName('flow-1');
+export const mock: () => Promise<MockBackend> = () => startMockBackend({ quiet: true });
+export const missing: unknown = notInMain;
+`;
+
+/*
+ * Run by Node in the app: every entry loads (or, for the service-worker one, resolves) through
+ * the installed package's `exports`, and says what it exports at run time.
+ */
+const loadEntries = `const [main, oauth, mocks] = await Promise.all([
+  import('pipeline-connect'),
+  import('pipeline-connect/oauth'),
+  import('pipeline-connect/mocks'),
+]);
+console.log(JSON.stringify({
+  main: Object.keys(main),
+  oauth: Object.keys(oauth),
+  mocks: Object.keys(mocks),
+  // \`msw/browser\` needs a service worker: resolved, not run.
+  mocksBrowser: import.meta.resolve('pipeline-connect/mocks/browser'),
+}));
+`;
+
 const tsconfig = {
   compilerOptions: {
     target: 'ES2022',
@@ -163,6 +210,8 @@ beforeAll(async () => {
       '<body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
   );
   await writeFile(join(app, 'src/main.tsx'), main);
+  await writeFile(join(app, 'src/entries.ts'), entries);
+  await writeFile(join(app, 'load-entries.mjs'), loadEntries);
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
 });
 
@@ -172,6 +221,29 @@ afterAll(async () => {
 
 test('the app type-checks against the published declarations (strict)', async () => {
   await run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', app], app);
+});
+
+test('each entry loads from the installed package; the low-level OAuth flow is ./oauth alone', async () => {
+  const loaded = JSON.parse(await run(process.execPath, ['load-entries.mjs'], app)) as {
+    main: string[];
+    oauth: string[];
+    mocks: string[];
+    mocksBrowser: string;
+  };
+  const lowLevel = [
+    'createOAuthFlowController',
+    'getSharedOAuthFlowController',
+    'OAUTH_MESSAGE_TYPE',
+    'oauthChannelName',
+    'isOAuthCompletionMessage',
+    'completeOAuthPopup',
+  ];
+  expect(loaded.oauth.toSorted()).toEqual(lowLevel.toSorted());
+  expect(loaded.main.filter((name) => lowLevel.includes(name))).toEqual([]);
+  // The components built on the flow stay in the main entry.
+  expect(loaded.main).toEqual(expect.arrayContaining(['useAddOAuth', 'OAuthStatusDialog']));
+  expect(loaded.mocks).toEqual(expect.arrayContaining(['createHandlers', 'createMockStore']));
+  expect(loaded.mocksBrowser).toMatch(/\/node_modules\/pipeline-connect\/dist\/mocks-browser\.js$/);
 });
 
 test('the app builds with Vite', async () => {
