@@ -6,6 +6,7 @@ import { useProviders } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
 import { newDataSourceNode } from './new-data-source-node';
 import type { PipelineNode } from '../data-sources/pipeline-types';
 import { ProviderIcon } from '../data-sources/provider-icon';
@@ -55,10 +56,7 @@ export function Palette({ className, onAdd, disabled = false }: PaletteProps) {
   };
 
   return (
-    <aside
-      className={['pc-palette', className].filter(Boolean).join(' ')}
-      aria-labelledby={titleId}
-    >
+    <aside className={cn('pc-palette', className)} aria-labelledby={titleId}>
       <h2 id={titleId} className="pc-palette-title">
         {m.title}
       </h2>

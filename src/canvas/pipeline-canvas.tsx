@@ -34,6 +34,7 @@ import { Palette, paletteDragType } from './palette';
 import type { Pipeline, PipelineNode } from '../data-sources/pipeline-types';
 import { usePublishCredentialUsage } from './publish-credential-usage';
 import { useCredentialStateReady } from '../data-sources/use-credential-state-ready';
+import { cn } from '../ui/cn';
 
 /** Props of {@link PipelineCanvas}. Pass `nodes`/`edges` to control it, or `defaultPipeline`. */
 export interface PipelineCanvasProps {
@@ -153,7 +154,7 @@ function PipelineCanvasInner({
   };
 
   return (
-    <div className={['pc-canvas', className].filter(Boolean).join(' ')} {...theme}>
+    <div className={cn('pc-canvas', className)} {...theme}>
       {palette ? <Palette disabled={!stateReady} /> : null}
       <div className="pc-canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
         {stateReady ? (

@@ -4,6 +4,7 @@ import type { Credential, Provider } from '../credentials/backend';
 import { ApiKeyDialog } from '../dialogs/api-key-dialog';
 import { ConnectMenu } from './connect-menu';
 import { useMessages } from '../i18n/i18n-context';
+import { Button } from '../ui/button';
 
 /** Props of {@link ConnectControls}. */
 export interface ConnectControlsProps {
@@ -47,9 +48,8 @@ export function ConnectControls({
         onAddApiKey={() => setApiKeyOpen(true)}
       />
       {provider.methods.includes('oauth2') ? (
-        <button
-          type="button"
-          className="pc-icon-button"
+        <Button
+          size="icon"
           aria-label={
             nameProviderInGear ? `${m.clientSettings} (${provider.name})` : m.clientSettings
           }
@@ -57,7 +57,7 @@ export function ConnectControls({
           onClick={onOpenClientSettings}
         >
           <Settings2 aria-hidden size={16} />
-        </button>
+        </Button>
       ) : null}
       <ApiKeyDialog
         providerId={provider.id}

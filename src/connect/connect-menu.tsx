@@ -1,9 +1,8 @@
-import { DropdownMenu } from 'radix-ui';
 import { ChevronDown, KeyRound, ShieldCheck } from 'lucide-react';
 import type { Provider } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { useThemeAttributes } from '../theme/color-mode';
+import { Menu, MenuContent, MenuItem, MenuTrigger } from '../ui/menu';
 
 /** Props of {@link ConnectMenu}. */
 export interface ConnectMenuProps {
@@ -30,7 +29,6 @@ export function ConnectMenu({
   className,
 }: ConnectMenuProps) {
   const messages = useMessages();
-  const theme = useThemeAttributes();
   const m = messages.panel.connect;
   const text = label ?? m.connect;
   const hasOAuth = provider.methods.includes('oauth2');
@@ -51,25 +49,23 @@ export function ConnectMenu({
   if (!hasOAuth) return null;
 
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
+    <Menu>
+      <MenuTrigger asChild>
         <Button variant={variant} className={className}>
           {text}
           <ChevronDown aria-hidden size={14} />
         </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="pc-menu" align="start" sideOffset={4} {...theme}>
-          <DropdownMenu.Item className="pc-menu-item" onSelect={onAddOAuth}>
-            <ShieldCheck aria-hidden size={16} />
-            {m.addOAuth}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="pc-menu-item" onSelect={onAddApiKey}>
-            <KeyRound aria-hidden size={16} />
-            {m.addApiKey}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </MenuTrigger>
+      <MenuContent>
+        <MenuItem onSelect={onAddOAuth}>
+          <ShieldCheck aria-hidden size={16} />
+          {m.addOAuth}
+        </MenuItem>
+        <MenuItem onSelect={onAddApiKey}>
+          <KeyRound aria-hidden size={16} />
+          {m.addApiKey}
+        </MenuItem>
+      </MenuContent>
+    </Menu>
   );
 }

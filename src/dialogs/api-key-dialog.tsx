@@ -7,6 +7,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { cn } from '../ui/cn';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
 import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
@@ -108,7 +109,7 @@ export function ApiKeyDialog({
       title={m.title}
       description={provider.data ? m.description({ provider: provider.data.name }) : undefined}
       preventClose={action.isPending}
-      className={['pc-api-key-dialog', className].filter(Boolean).join(' ')}
+      className={cn('pc-api-key-dialog', className)}
     >
       {body}
     </Dialog>

@@ -7,6 +7,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { cn } from '../ui/cn';
 import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link DeleteCredentialDialog}. */
@@ -50,7 +51,7 @@ export function DeleteCredentialDialog({
       description={m.description({ name: credential.name })}
       preventClose={action.isPending}
       size="sm"
-      className={['pc-delete-credential-dialog', className].filter(Boolean).join(' ')}
+      className={cn('pc-delete-credential-dialog', className)}
     >
       <DeleteCredentialBody
         credential={credential}

@@ -12,6 +12,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { cn } from '../ui/cn';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
 import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
@@ -95,7 +96,7 @@ export function EditCredentialDialog({
       title={m.edit.title}
       description={m.edit.description({ name: credential.name })}
       preventClose={action.isPending}
-      className={['pc-edit-credential-dialog', className].filter(Boolean).join(' ')}
+      className={cn('pc-edit-credential-dialog', className)}
     >
       {body}
     </Dialog>

@@ -1,6 +1,6 @@
-import { RadioGroup } from 'radix-ui';
 import { useId } from 'react';
 import { useMessages } from '../i18n/i18n-context';
+import { RadioGroup, RadioGroupItem } from '../ui/radio-group';
 
 /** Props of {@link OAuthClientModeChoice}. */
 export interface OAuthClientModeChoiceProps {
@@ -30,7 +30,7 @@ export function OAuthClientModeChoice({
   const m = useMessages().oauth.client;
   const ids = { default: useId(), custom: useId() };
   return (
-    <RadioGroup.Root
+    <RadioGroup
       className="pc-oauth-modes"
       aria-label={m.modeLabel}
       value={value}
@@ -48,7 +48,7 @@ export function OAuthClientModeChoice({
         title={m.custom}
         help={hasPlatformClient ? m.customHelp : m.customOnly({ provider: providerName })}
       />
-    </RadioGroup.Root>
+    </RadioGroup>
   );
 }
 
@@ -64,9 +64,7 @@ function ModeOption({ id, value, title, help }: ModeOptionProps) {
   const helpId = `${id}-help`;
   return (
     <div className="pc-oauth-mode">
-      <RadioGroup.Item id={id} value={value} className="pc-oauth-radio" aria-describedby={helpId}>
-        <RadioGroup.Indicator className="pc-oauth-radio-dot" />
-      </RadioGroup.Item>
+      <RadioGroupItem id={id} value={value} className="pc-oauth-radio" aria-describedby={helpId} />
       <div className="pc-oauth-mode-text">
         <label htmlFor={id} className="pc-oauth-mode-title">
           {title}

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import {
   useController,
   type Control,
@@ -8,7 +7,10 @@ import {
 } from 'react-hook-form';
 import type { FieldSchema } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
+import { cn } from '../ui/cn';
 import { Field } from '../ui/field';
+import { FieldControl, FieldError, FieldHelp, FieldLabel, FieldRoot } from '../ui/field-parts';
+import { Select } from '../ui/select';
 
 /** Props of {@link SchemaFields}. */
 export interface SchemaFieldsProps<T extends FieldValues> {
@@ -43,7 +45,7 @@ export function SchemaFields<T extends FieldValues>({
   className,
 }: SchemaFieldsProps<T>) {
   return (
-    <div className={['pc-schema-fields', className].filter(Boolean).join(' ')}>
+    <div className={cn('pc-schema-fields', className)}>
       {fields.map((field) => (
         <SchemaField
           key={field.name}
@@ -81,9 +83,10 @@ function SchemaField<T extends FieldValues>({
   // A kept secret is not "optional" either: blank has its own meaning, said in its help.
   const hint = required || keepsSecret ? undefined : messages.common.optional;
 
-  const bound = { inputRef: ref, name, value: value as unknown, onChange, onBlur };
-  if (field.type === 'select') return <SelectField field={field} error={error} {...bound} />;
-  if (field.type === 'boolean') return <CheckboxField field={field} error={error} {...bound} />;
+  const input = { ref, name, value: value as unknown, onChange, onBlur };
+  if (field.type === 'select')
+    return <SelectField field={field} error={error} hint={hint} input={input} />;
+  if (field.type === 'boolean') return <CheckboxField field={field} error={error} input={input} />;
 
   const help = keepsSecret ? (
     <>
@@ -113,132 +116,75 @@ function SchemaField<T extends FieldValues>({
   );
 }
 
-/** A select or checkbox, bound to the form through a controller's `field`. */
+/** A select or checkbox, and its side of the form: a controller's `field`. */
 interface ChoiceFieldProps {
   field: FieldSchema;
   error: string | undefined;
-  inputRef: RefCallBack;
-  name: string;
-  value: unknown;
-  onChange: (value: unknown) => void;
-  onBlur: () => void;
+  /** Shown after the label, e.g. "(optional)". */
+  hint?: string;
+  input: {
+    ref: RefCallBack;
+    name: string;
+    value: unknown;
+    onChange: (value: unknown) => void;
+    onBlur: () => void;
+  };
 }
 
-/** Help and error lines under a select or checkbox, mirroring `Field`'s markup and wiring. */
-function FieldNotes({
-  helpId,
-  errorId,
-  field,
-  error,
-}: {
-  helpId: string;
-  errorId: string;
-  field: FieldSchema;
-  error: string | undefined;
-}) {
-  const messages = useMessages();
+/** The error and help lines under a select or checkbox, in `Field`'s order (error first). */
+function ChoiceNotes({ field, error }: Pick<ChoiceFieldProps, 'field' | 'error'>) {
   return (
     <>
-      {error ? (
-        <p id={errorId} className="pc-field-error">
-          {error}
-        </p>
-      ) : null}
-      {field.help || field.helpUrl ? (
-        <p id={helpId} className="pc-field-help">
-          {field.help}
-          {field.helpUrl ? (
-            <>
-              {field.help ? ' ' : null}
-              <a href={field.helpUrl} target="_blank" rel="noreferrer noopener">
-                {messages.common.field.learnMore}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <FieldError>{error}</FieldError>
+      <FieldHelp learnMoreHref={field.helpUrl}>{field.help}</FieldHelp>
     </>
   );
 }
 
-function useFieldIds(field: FieldSchema, error: string | undefined) {
-  const id = `pc-field-${useId()}`;
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [error ? errorId : null, field.help || field.helpUrl ? helpId : null]
-      .filter(Boolean)
-      .join(' ') || undefined;
-  return { id, helpId, errorId, describedBy };
-}
-
-function SelectField({ field, error, inputRef, name, value, onChange, onBlur }: ChoiceFieldProps) {
-  const messages = useMessages();
-  const { id, helpId, errorId, describedBy } = useFieldIds(field, error);
+function SelectField({ field, error, hint, input: { value, ...input } }: ChoiceFieldProps) {
   return (
-    <div className="pc-field" data-field-type="select" data-invalid={error ? '' : undefined}>
-      <label className="pc-field-label" htmlFor={id}>
-        {field.label}
-        {field.required ? null : <span className="pc-field-hint"> {messages.common.optional}</span>}
-      </label>
-      <div className="pc-field-control">
-        <select
-          ref={inputRef}
-          id={id}
-          className="pc-input pc-select"
-          name={name}
-          value={typeof value === 'string' ? value : ''}
-          onChange={onChange}
-          onBlur={onBlur}
-          aria-invalid={error ? true : undefined}
-          aria-required={field.required || undefined}
-          aria-describedby={describedBy}
-        >
-          {/* An empty choice only where none is a valid answer, or nothing is chosen yet. */}
-          {!field.required || value === '' ? (
-            <option value="">{field.placeholder ?? ''}</option>
-          ) : null}
-          {field.options?.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+    <FieldRoot data-field-type="select" invalid={Boolean(error)}>
+      <FieldLabel hint={hint}>{field.label}</FieldLabel>
+      <div data-slot="field-input-group" className="pc-field-control">
+        <FieldControl>
+          <Select
+            {...input}
+            value={typeof value === 'string' ? value : ''}
+            aria-required={field.required || undefined}
+          >
+            {/* An empty choice only where none is a valid answer, or nothing is chosen yet. */}
+            {!field.required || value === '' ? (
+              <option value="">{field.placeholder ?? ''}</option>
+            ) : null}
+            {field.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </FieldControl>
       </div>
-      <FieldNotes helpId={helpId} errorId={errorId} field={field} error={error} />
-    </div>
+      <ChoiceNotes field={field} error={error} />
+    </FieldRoot>
   );
 }
 
-function CheckboxField({
-  field,
-  error,
-  inputRef,
-  name,
-  value,
-  onChange,
-  onBlur,
-}: ChoiceFieldProps) {
-  const { id, helpId, errorId, describedBy } = useFieldIds(field, error);
+/** A checkbox sits before its label, on one line; the notes go under both. */
+function CheckboxField({ field, error, input: { value, onChange, ...input } }: ChoiceFieldProps) {
   return (
-    <div className="pc-field" data-field-type="boolean" data-invalid={error ? '' : undefined}>
+    <FieldRoot data-field-type="boolean" invalid={Boolean(error)}>
       <div className="pc-checkbox">
-        <input
-          ref={inputRef}
-          id={id}
-          type="checkbox"
-          name={name}
-          checked={value === true}
-          onChange={(event) => onChange(event.target.checked)}
-          onBlur={onBlur}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-        <label className="pc-field-label" htmlFor={id}>
-          {field.label}
-        </label>
+        <FieldControl>
+          <input
+            {...input}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+        </FieldControl>
+        <FieldLabel>{field.label}</FieldLabel>
       </div>
-      <FieldNotes helpId={helpId} errorId={errorId} field={field} error={error} />
-    </div>
+      <ChoiceNotes field={field} error={error} />
+    </FieldRoot>
   );
 }

@@ -6,6 +6,7 @@ import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
 import { errorMessage } from '../actions/error-message';
 import { CredentialRow } from './credential-row';
 
@@ -38,7 +39,7 @@ export function CredentialList({ providerId, onReauthorize, className }: Credent
   const list = useRef<HTMLUListElement>(null);
   // Whose menu button takes focus back when the dialog closes.
   const returnFocusTo = useRef<string | null>(null);
-  const classes = ['pc-credential-list', className].filter(Boolean).join(' ');
+  const classes = cn('pc-credential-list', className);
 
   const onEdit = useCallback((credential: Credential) => {
     returnFocusTo.current = credential.id;

@@ -3,6 +3,7 @@ import { useSetDefaultCredential } from '../actions/use-set-default-credential';
 import type { Credential } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
 import { RenameCredentialForm } from './rename-credential-form';
 
@@ -70,7 +71,7 @@ export const CredentialRow = memo(function CredentialRow({
 
   return (
     <li
-      className={['pc-credential-row', className].filter(Boolean).join(' ')}
+      className={cn('pc-credential-row', className)}
       data-credential-id={credential.id}
       data-status={credential.status}
       data-method={credential.method}

@@ -5,6 +5,7 @@ import type { Credential } from '../credentials/backend';
 import { buildNameSchema } from '../dialogs/api-key-form-schema';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
 
 /** Props of {@link RenameCredentialForm}. */
 export interface RenameCredentialFormProps {
@@ -88,7 +89,7 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
 
   return (
     <form
-      className={['pc-rename-form', className].filter(Boolean).join(' ')}
+      className={cn('pc-rename-form', className)}
       noValidate
       onSubmit={save}
       aria-busy={saving || undefined}

@@ -1,6 +1,7 @@
-import { useId } from 'react';
 import type { Credential } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
+import { FieldControl, FieldLabel, FieldRoot } from '../ui/field-parts';
+import { Select } from '../ui/select';
 
 const followDefault = '';
 
@@ -22,40 +23,37 @@ export function CredentialSelect({
 }: CredentialSelectProps) {
   const messages = useMessages();
   const m = messages.panel;
-  const id = useId();
   const defaultCredential = credentials.find((c) => c.isDefault);
   const missing = value !== null && !credentials.some((c) => c.id === value);
   return (
-    <div className={['pc-field', className].filter(Boolean).join(' ')}>
-      <label className="pc-field-label" htmlFor={id}>
-        {m.credential}
-      </label>
-      <select
-        id={id}
-        className="pc-input pc-select"
-        value={value ?? followDefault}
-        onChange={(event) =>
-          onChange(event.target.value === followDefault ? null : event.target.value)
-        }
-      >
-        <option value={followDefault}>
-          {defaultCredential
-            ? m.followDefault({ name: defaultCredential.name })
-            : m.followDefaultNone}
-        </option>
-        {missing ? (
-          <option value={value ?? ''} disabled>
-            {messages.canvas.state.missing}
+    <FieldRoot className={className}>
+      <FieldLabel>{m.credential}</FieldLabel>
+      <FieldControl>
+        <Select
+          value={value ?? followDefault}
+          onChange={(event) =>
+            onChange(event.target.value === followDefault ? null : event.target.value)
+          }
+        >
+          <option value={followDefault}>
+            {defaultCredential
+              ? m.followDefault({ name: defaultCredential.name })
+              : m.followDefaultNone}
           </option>
-        ) : null}
-        {credentials.map((credential) => (
-          <option key={credential.id} value={credential.id}>
-            {credential.name}
-            {credential.isDefault ? ` (${m.defaultBadge})` : ''}
-            {credential.status === 'expired' ? ` · ${m.expiredSuffix}` : ''}
-          </option>
-        ))}
-      </select>
-    </div>
+          {missing ? (
+            <option value={value ?? ''} disabled>
+              {messages.canvas.state.missing}
+            </option>
+          ) : null}
+          {credentials.map((credential) => (
+            <option key={credential.id} value={credential.id}>
+              {credential.name}
+              {credential.isDefault ? ` (${m.defaultBadge})` : ''}
+              {credential.status === 'expired' ? ` · ${m.expiredSuffix}` : ''}
+            </option>
+          ))}
+        </Select>
+      </FieldControl>
+    </FieldRoot>
   );
 }

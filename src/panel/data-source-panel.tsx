@@ -14,6 +14,7 @@ import { CredentialList } from '../manage/credential-list';
 import { useThemeAttributes } from '../theme/color-mode';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
 import { ConnectControls } from '../connect/connect-controls';
 import { CredentialSelect } from './credential-select';
 import { useSelectedDataSource } from './use-selected-data-source';
@@ -93,7 +94,7 @@ function PanelForNode({
 
   return (
     <aside
-      className={['pc-panel', className].filter(Boolean).join(' ')}
+      className={cn('pc-panel', className)}
       aria-label={m.label({ name })}
       data-status={state.status}
       {...theme}
@@ -101,9 +102,9 @@ function PanelForNode({
       <header className="pc-panel-header">
         <ProviderIcon src={provider?.icon} size={24} />
         <h2 className="pc-panel-title">{name}</h2>
-        <button type="button" className="pc-icon-button" aria-label={m.close} onClick={close}>
+        <Button size="icon" aria-label={m.close} onClick={close}>
           <X aria-hidden size={16} />
-        </button>
+        </Button>
       </header>
       <p className="pc-panel-status" data-status={state.status} role="status">
         <span className="pc-status-dot" aria-hidden />

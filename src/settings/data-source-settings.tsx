@@ -5,6 +5,8 @@ import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { cn } from '../ui/cn';
+import { Select } from '../ui/select';
 import { ProviderCard } from './provider-card';
 import { matchesProvider, providerHealth, type ProviderFilter } from './provider-health';
 
@@ -60,7 +62,7 @@ export function DataSourceSettings({ focusProviderId, className }: DataSourceSet
   };
 
   return (
-    <div className={['pc-settings', className].filter(Boolean).join(' ')} {...theme}>
+    <div className={cn('pc-settings', className)} {...theme}>
       <p className="pc-settings-description">{m.description}</p>
       <div className="pc-settings-toolbar">
         <div className="pc-settings-search">
@@ -80,9 +82,9 @@ export function DataSourceSettings({ focusProviderId, className }: DataSourceSet
         <label htmlFor={filterId} className="pc-settings-filter-label">
           {m.filter.label}
         </label>
-        <select
+        <Select
           id={filterId}
-          className="pc-input pc-select pc-settings-filter"
+          className="pc-settings-filter"
           value={filter}
           onChange={(event) => setFilter(event.target.value as ProviderFilter)}
         >
@@ -91,7 +93,7 @@ export function DataSourceSettings({ focusProviderId, className }: DataSourceSet
               {filterLabel[value]}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
 
       {!ready && !providers.isError && !credentials.isError ? (

@@ -6,8 +6,12 @@ import { cn } from './cn';
 export interface ButtonProps extends ComponentProps<'button'> {
   /** `data-variant`: how prominent the button is (default `secondary`). */
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
-  /** `data-size` (default `md`). */
-  size?: 'sm' | 'md';
+  /**
+   * `data-size` (default `md`). `icon` is a quiet 28px square for a single icon, such as a
+   * dialog's close button: give it an `aria-label`, since the icon says nothing to a screen
+   * reader. Its look does not change with `variant`.
+   */
+  size?: 'sm' | 'md' | 'icon';
   /**
    * Renders the one child element instead of a `<button>`, with the button's class, data
    * attributes and handlers merged onto it: `<Button asChild><a href="…">Open</a></Button>` is a

@@ -49,12 +49,11 @@ export function CopyField({
   className,
   ...props
 }: CopyFieldProps) {
-  // The words live with the redirect URI, CopyField's first use, until the catalog has shared ones.
-  const m = useMessages().oauth.client;
+  const m = useMessages().common.copyField;
   const words = {
     copy: copyText ?? m.copy,
     copied: copiedText ?? m.copied,
-    failed: failedText ?? m.copyFailed,
+    failed: failedText ?? m.failed,
   };
   const [status, setStatus] = useState<CopyStatus>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -3,6 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
+import { Button } from './button';
 import { cn } from './cn';
 import { focusReturnTarget } from './focus-return-target';
 
@@ -71,15 +72,14 @@ export function Dialog({
               {title}
             </RadixDialog.Title>
             <RadixDialog.Close asChild>
-              <button
-                type="button"
+              <Button
+                size="icon"
                 data-slot="dialog-close"
-                className="pc-icon-button"
                 aria-label={messages.common.close}
                 disabled={preventClose}
               >
                 <X aria-hidden size={16} />
-              </button>
+              </Button>
             </RadixDialog.Close>
           </header>
           {description ? (

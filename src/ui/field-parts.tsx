@@ -64,7 +64,7 @@ export interface FieldRootProps extends ComponentProps<'div'> {
  *
  * @example
  * <FieldRoot>
- *   <FieldLabel>Region <FieldHint>(optional)</FieldHint></FieldLabel>
+ *   <FieldLabel hint="(optional)">Region</FieldLabel>
  *   <FieldControl><Select>…</Select></FieldControl>
  *   <FieldError>{error}</FieldError>
  *   <FieldHelp learnMoreHref={url}>Where your data lives.</FieldHelp>
@@ -100,10 +100,13 @@ export function FieldRoot({ controlId, invalid = false, className, ...props }: F
 }
 
 /** Props of {@link FieldLabel}: a `<label>`'s, without `htmlFor` (the field sets it). */
-export type FieldLabelProps = Omit<ComponentProps<'label'>, 'htmlFor'>;
+export interface FieldLabelProps extends Omit<ComponentProps<'label'>, 'htmlFor'> {
+  /** Quieter words after the name, e.g. "(optional)": a {@link FieldHint} after the children. */
+  hint?: ReactNode;
+}
 
 /** The field's visible name, a `<label>` for its control. */
-export function FieldLabel({ className, ...props }: FieldLabelProps) {
+export function FieldLabel({ hint, children, className, ...props }: FieldLabelProps) {
   const { controlId } = useField('FieldLabel');
   return (
     <label
@@ -111,14 +114,22 @@ export function FieldLabel({ className, ...props }: FieldLabelProps) {
       {...props}
       htmlFor={controlId}
       className={cn('pc-field-label', className)}
-    />
+    >
+      {children}
+      {hasContent(hint) ? (
+        <>
+          {' '}
+          <FieldHint>{hint}</FieldHint>
+        </>
+      ) : null}
+    </label>
   );
 }
 
 /** Props of {@link FieldHint}. */
 export type FieldHintProps = ComponentProps<'span'>;
 
-/** Quieter words inside the label, e.g. "(optional)"; part of the control's name. */
+/** Quieter words inside the label, e.g. "(optional)"; part of the control's name (see `hint`). */
 export function FieldHint({ className, ...props }: FieldHintProps) {
   return <span data-slot="field-hint" {...props} className={cn('pc-field-hint', className)} />;
 }

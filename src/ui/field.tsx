@@ -1,14 +1,8 @@
 import { Eye, EyeOff } from 'lucide-react';
 import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n-context';
-import {
-  FieldControl,
-  FieldError,
-  FieldHelp,
-  FieldHint,
-  FieldLabel,
-  FieldRoot,
-} from './field-parts';
+import { Button } from './button';
+import { FieldControl, FieldError, FieldHelp, FieldLabel, FieldRoot } from './field-parts';
 
 /** Props of {@link Field}: an `<input>`'s (`ref` included) but `type`, and the field's words. */
 export interface FieldProps extends Omit<ComponentProps<'input'>, 'type'> {
@@ -57,30 +51,22 @@ export function Field({
       : { type: 'text' };
   return (
     <FieldRoot controlId={id} invalid={Boolean(error)} className={className}>
-      <FieldLabel>
-        {label}
-        {hint ? (
-          <>
-            {' '}
-            <FieldHint>{hint}</FieldHint>
-          </>
-        ) : null}
-      </FieldLabel>
+      <FieldLabel hint={hint}>{label}</FieldLabel>
       <div data-slot="field-input-group" className="pc-field-control">
         <FieldControl>
           <input className="pc-input" {...typeProps} {...inputProps} />
         </FieldControl>
         {kind === 'secret' ? (
-          <button
-            type="button"
+          <Button
+            size="icon"
             data-slot="field-reveal"
-            className="pc-icon-button pc-field-reveal"
+            className="pc-field-reveal"
             aria-label={revealed ? messages.common.field.hide : messages.common.field.show}
             aria-pressed={revealed}
             onClick={() => setRevealed((value) => !value)}
           >
             {revealed ? <EyeOff aria-hidden size={16} /> : <Eye aria-hidden size={16} />}
-          </button>
+          </Button>
         ) : null}
       </div>
       <FieldError>{error}</FieldError>

@@ -11,6 +11,12 @@ export const common = {
     hide: 'Hide value',
     learnMore: 'Learn more',
   },
+  /** A copy field's button and what it announces (`CopyField`). */
+  copyField: {
+    copy: 'Copy',
+    copied: 'Copied',
+    failed: 'Could not copy. Select the address and copy it yourself.',
+  },
   error: {
     network: 'Could not reach the server. Check your connection and try again.',
     unauthorized: 'Your session has expired. Sign in again, then retry.',

@@ -9,6 +9,7 @@ export const common: MessageOverrides['common'] = {
   loading: '加载中…',
   optional: '（可选）',
   field: { show: '显示', hide: '隐藏', learnMore: '了解更多' },
+  copyField: { copy: '复制', copied: '已复制', failed: '无法复制。请选中地址后手动复制。' },
   error: {
     network: '无法连接服务器。请检查网络后重试。',
     unauthorized: '登录已过期。请重新登录后重试。',
