@@ -1,8 +1,8 @@
 import '@xyflow/react/dist/style.css';
-import '../src/styles.css';
+import 'pipeline-connect/styles.css';
 import './preview.css';
 import type { Preview } from '@storybook/react-vite';
-import { mockBackendLoader } from './msw';
+import { failOnUnhandledRequests, mockBackendLoader } from './msw';
 import { withPipelineConnect } from './with-pipeline-connect';
 
 const preview: Preview = {
@@ -24,6 +24,7 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   loaders: [mockBackendLoader],
+  afterEach: failOnUnhandledRequests,
   decorators: [withPipelineConnect],
   tags: ['autodocs'],
 };

@@ -1,11 +1,11 @@
 import type { Decorator } from '@storybook/react-vite';
 import { useState } from 'react';
-import { createHttpCredentialsBackend } from '../src/credentials/http-backend';
 import {
   PipelineConnectProvider,
+  createHttpCredentialsBackend,
   createPipelineConnectQueryClient,
-} from '../src/pipeline-connect-provider';
-import type { ColorMode } from '../src/theme/color-mode';
+  type ColorMode,
+} from 'pipeline-connect';
 
 /** Wraps every story in the provider, with a fresh QueryClient per story and the chosen theme. */
 export const withPipelineConnect: Decorator = (Story, context) => {

@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { delay, http, HttpResponse } from 'msw';
+import { delay, HttpResponse } from 'msw';
 import { ApiKeyDialog } from 'pipeline-connect';
 import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 
 /**
  * **Add API Key**: Authorization Name plus the provider's own fields, rendered from the schema
@@ -23,7 +25,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const createUrl = '/api/providers/firecrawl/credentials';
+/** The create-credential operation the overrides answer. */
+const CREATE = '/providers/{providerId}/credentials';
 
 /** A key in Firecrawl's real format (fc- and 32 lowercase hexadecimal digits): the mock accepts it. */
 const LIVE_KEY = 'fc-3c1a7d00b0f55339b7aeb0d6e0996d79';
@@ -103,7 +106,7 @@ export const Saving: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.post(createUrl, async () => {
+        mockHttp.post(CREATE, async () => {
           await delay('infinite');
         }),
       ],
@@ -190,7 +193,7 @@ export const ServerError: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.post(createUrl, () =>
+        mockHttp.post(CREATE, () =>
           errorResponse(503, {
             code: 'server_error',
             message: 'The credentials service is temporarily unavailable.',
@@ -226,7 +229,7 @@ export const RateLimited: Story = {
 
 /** No response at all: the dialog says to check the connection. */
 export const NetworkError: Story = {
-  parameters: { backend: { handlers: [http.post(createUrl, () => HttpResponse.error())] } },
+  parameters: { backend: { handlers: [mockHttp.post(CREATE, () => HttpResponse.error())] } },
   play: async () => {
     const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
@@ -241,7 +244,7 @@ export const LoadingProvider: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('/api/providers', async () => {
+        mockHttp.get('/providers', async () => {
           await delay('infinite');
         }),
       ],

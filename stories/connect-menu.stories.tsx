@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import type { Provider } from '../src/credentials/backend';
-import { ConnectMenu } from '../src/connect/connect-menu';
+import { ConnectMenu, type Provider } from 'pipeline-connect';
 
 const base: Provider = {
   id: 'notion',

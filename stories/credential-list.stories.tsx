@@ -1,13 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { delay, http } from 'msw';
-import { CredentialList } from 'pipeline-connect';
+import { delay } from 'msw';
+import { CredentialList, usePublishCredentialUsage, type PipelineNode } from 'pipeline-connect';
 import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
-import { useEffect } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
-import {
-  useCredentialUsageStore,
-  type CredentialUsageNode,
-} from '../src/data-sources/credential-usage';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 
 /**
  * A provider's credentials: name, method, account (or a mask for a hidden key), the **Default**
@@ -24,18 +21,30 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Publishes pipeline nodes as the canvas would, so the delete confirmation can list them. */
-function WithNodes({
-  nodes,
-  children,
-}: {
-  nodes: CredentialUsageNode[];
-  children: React.ReactNode;
-}) {
-  const store = useCredentialUsageStore();
-  useEffect(() => store.publish(nodes), [store, nodes]);
+/**
+ * Publishes pipeline nodes as a host with its own `<ReactFlow>` does (the canvas does it itself),
+ * so the delete confirmation can list them.
+ */
+function WithNodes({ nodes, children }: { nodes: PipelineNode[]; children: React.ReactNode }) {
+  usePublishCredentialUsage(nodes);
   return <>{children}</>;
 }
+
+/** Two Notion nodes: one following the default credential (Team wiki), one naming it. */
+const notionNodes: PipelineNode[] = [
+  {
+    id: 'n1',
+    type: 'dataSource',
+    position: { x: 0, y: 0 },
+    data: { providerId: 'notion', credentialId: null },
+  },
+  {
+    id: 'n2',
+    type: 'dataSource',
+    position: { x: 0, y: 90 },
+    data: { providerId: 'notion', credentialId: 'cred-notion-key' },
+  },
+];
 
 const list = (canvasElement: HTMLElement, provider: string) =>
   within(canvasElement).findByRole('list', { name: `${provider} credentials` });
@@ -64,7 +73,7 @@ export const Loading: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('/api/credentials', async () => {
+        mockHttp.get('/credentials', async () => {
           await delay('infinite');
         }),
       ],
@@ -82,7 +91,7 @@ export const LoadError: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('/api/credentials', () =>
+        mockHttp.get('/credentials', () =>
           errorResponse(500, { code: 'server_error', message: 'Down.', retryable: false }),
         ),
       ],
@@ -200,17 +209,7 @@ export const Edit: Story = {
 /** Deleting asks first and lists the pipeline nodes that use the credential. */
 export const DeleteConfirmation: Story = {
   render: (args) => (
-    <WithNodes
-      nodes={[
-        { nodeId: 'n1', label: 'Notion · Handbook', providerId: 'notion', credentialId: null },
-        {
-          nodeId: 'n2',
-          label: 'Notion · Roadmap',
-          providerId: 'notion',
-          credentialId: 'cred-notion-key',
-        },
-      ]}
-    >
+    <WithNodes nodes={notionNodes}>
       <CredentialList {...args} />
     </WithNodes>
   ),
@@ -220,7 +219,7 @@ export const DeleteConfirmation: Story = {
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete credential' });
     await expect(dialog).toHaveTextContent('Used by 2 nodes:');
-    await expect(within(dialog).getByText('Notion · Roadmap')).toBeVisible();
+    await expect(await within(dialog).findByText('Notion #2')).toBeVisible();
     await waitFor(() =>
       expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus(),
     );

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import type { Credential } from '../src/credentials/backend';
-import { CredentialSelect } from '../src/panel/credential-select';
+import { CredentialSelect, type Credential } from 'pipeline-connect';
 
 const credential = (id: string, name: string, extra: Partial<Credential> = {}): Credential => ({
   id,

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http, HttpResponse } from 'msw';
+import { DataSourceNodeView } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { expect, within } from 'storybook/test';
-import { DataSourceNodeView } from '../src/canvas/data-source-node-view';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 import { CanvasFrame, sourceNode } from './support/canvas-frame';
 
 /**
@@ -83,11 +85,8 @@ export const StateUnavailable: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('*/api/credentials', () =>
-          HttpResponse.json(
-            { error: { code: 'forbidden', message: 'No', retryable: false } },
-            { status: 403 },
-          ),
+        mockHttp.get('/credentials', () =>
+          errorResponse(403, { code: 'forbidden', message: 'No', retryable: false }),
         ),
       ],
     },

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http, HttpResponse } from 'msw';
+import { DataSourcePanel } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { expect, within } from 'storybook/test';
-import { DataSourcePanel } from '../src/panel/data-source-panel';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 import { CanvasFrame, sourceNode } from './support/canvas-frame';
 
 /**
@@ -90,11 +92,8 @@ export const LoadError: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('*/api/credentials', () =>
-          HttpResponse.json(
-            { error: { code: 'server_error', message: 'Down', retryable: false } },
-            { status: 500 },
-          ),
+        mockHttp.get('/credentials', () =>
+          errorResponse(500, { code: 'server_error', message: 'Down', retryable: false }),
         ),
       ],
     },

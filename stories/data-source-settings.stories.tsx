@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http, HttpResponse } from 'msw';
+import { DataSourceSettings } from 'pipeline-connect';
+import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { expect, userEvent, within } from 'storybook/test';
-import type { MockStore } from '../mocks/store';
-import { DataSourceSettings } from '../src/settings/data-source-settings';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 
 /**
  * **Settings → Data Sources**: the second entry point. One card per provider of the catalog with
@@ -70,11 +71,8 @@ export const LoadError: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('*/api/providers', () =>
-          HttpResponse.json(
-            { error: { code: 'server_error', message: 'Down', retryable: false } },
-            { status: 500 },
-          ),
+        mockHttp.get('/providers', () =>
+          errorResponse(500, { code: 'server_error', message: 'Down', retryable: false }),
         ),
       ],
     },

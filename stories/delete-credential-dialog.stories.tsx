@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { DeleteCredentialDialog } from '../src/dialogs/delete-credential-dialog';
+import { DeleteCredentialDialog } from 'pipeline-connect';
 import { WithCredential } from './support/seeded-credential';
 
 /**

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { EditCredentialDialog } from '../src/dialogs/edit-credential-dialog';
+import { EditCredentialDialog } from 'pipeline-connect';
 import { WithCredential } from './support/seeded-credential';
 
 /**

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { I18nProvider } from '../src/i18n/i18n-context';
-import { DataSourceSettings } from '../src/settings/data-source-settings';
+import { DataSourceSettings, I18nProvider } from 'pipeline-connect';
 
 /**
  * Words: every string comes from a message catalog. `PipelineConnectProvider` takes

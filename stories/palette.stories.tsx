@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ReactFlowProvider } from '@xyflow/react';
-import { http, HttpResponse } from 'msw';
+import { Palette } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { expect, within } from 'storybook/test';
-import { Palette } from '../src/canvas/palette';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 
 /**
  * The palette adds a data-source node for any provider of the catalog — click to place it at the
@@ -44,11 +46,8 @@ export const LoadError: Story = {
   parameters: {
     backend: {
       handlers: [
-        http.get('*/api/providers', () =>
-          HttpResponse.json(
-            { error: { code: 'forbidden', message: 'No', retryable: false } },
-            { status: 403 },
-          ),
+        mockHttp.get('/providers', () =>
+          errorResponse(403, { code: 'forbidden', message: 'No', retryable: false }),
         ),
       ],
     },

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { PipelineCanvas } from '../src/canvas/pipeline-canvas';
-import type { Pipeline } from '../src/data-sources/pipeline-types';
+import { PipelineCanvas, type Pipeline } from 'pipeline-connect';
 
 const providers = ['notion', 'jina-reader', 'firecrawl', 'google-drive', 'dropbox', 'onedrive'];
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { DataSourceSettings } from '../src/settings/data-source-settings';
+import { DataSourceSettings } from 'pipeline-connect';
 
 /**
  * Theming: every colour, radius and font is a CSS custom property on `[data-pc-root]`; a host

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
+// Internal on purpose: the ui/ parts are not exported; these stories document and test them.
 import { Button } from '../src/ui/button';
 
 /**

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, spyOn, userEvent, within } from 'storybook/test';
+// Internal on purpose: the ui/ parts are not exported; these stories document and test them.
 import { CopyField } from '../src/ui/copy-field';
 
 /**

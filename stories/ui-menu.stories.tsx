@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Ellipsis, Pencil, Trash } from 'lucide-react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+// Internal on purpose: the ui/ parts are not exported; these stories document and test them.
 import { Button } from '../src/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '../src/ui/menu';
 

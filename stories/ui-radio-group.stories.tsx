@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useId } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+// Internal on purpose: the ui/ parts are not exported; these stories document and test them.
 import { RadioGroup, RadioGroupItem } from '../src/ui/radio-group';
 
 const modes = [

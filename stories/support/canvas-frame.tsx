@@ -1,5 +1,4 @@
-import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { PipelineNode } from '../../src/data-sources/pipeline-types';
+import { PipelineCanvas, type PipelineNode } from 'pipeline-connect';
 
 /** A data-source node for a story. */
 export function sourceNode(

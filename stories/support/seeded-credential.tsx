@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Credential } from '../../src/credentials/backend';
-import { useCredentialsBackend } from '../../src/credentials/backend-context';
-import { credentialsQueryOptions } from '../../src/credentials/queries';
+import { credentialsQueryOptions, useCredentialsBackend, type Credential } from 'pipeline-connect';
 
 /** Renders `children` with a credential of the mock backend (read through the real query). */
 export function WithCredential({

@@ -1,11 +1,13 @@
+import {
+  ApiKeyDialog,
+  DeleteCredentialDialog,
+  EditCredentialDialog,
+  OAuthClientSettingsDialog,
+  useAllCredentials,
+  type Credential,
+} from 'pipeline-connect';
 import { useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Credential } from '../../src/credentials/backend';
-import { useAllCredentials } from '../../src/data-sources/use-credentials';
-import { ApiKeyDialog } from '../../src/dialogs/api-key-dialog';
-import { DeleteCredentialDialog } from '../../src/dialogs/delete-credential-dialog';
-import { EditCredentialDialog } from '../../src/dialogs/edit-credential-dialog';
-import { OAuthClientSettingsDialog } from '../../src/dialogs/oauth-client-settings-dialog';
 import { renderWithBackend } from '../support/render-with-backend';
 
 /*

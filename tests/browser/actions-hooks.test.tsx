@@ -1,31 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
+import {
+  ActionFailure,
+  CredentialsError,
+  PipelineConnectProvider,
+  createPipelineConnectQueryClient,
+  useCreateApiKey,
+  useDeleteCredential,
+  useDeleteOAuthClient,
+  useRenameCredential,
+  useSaveOAuthClient,
+  useSetDefaultCredential,
+  useUpdateCredential,
+  type Credential,
+  type CredentialsBackend,
+  type CredentialsErrorBody,
+  type FieldSchema,
+  type OAuthClientSettings,
+} from 'pipeline-connect';
+import { createMockStore } from 'pipeline-connect/mocks';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { renderHook } from 'vitest-browser-react';
-import { ActionFailure } from '../../src/actions/action-failure';
-import { useCreateApiKey } from '../../src/actions/use-create-api-key';
-import { useDeleteCredential } from '../../src/actions/use-delete-credential';
-import { useDeleteOAuthClient } from '../../src/actions/use-delete-oauth-client';
-import { useRenameCredential } from '../../src/actions/use-rename-credential';
-import { useSaveOAuthClient } from '../../src/actions/use-save-oauth-client';
-import { useSetDefaultCredential } from '../../src/actions/use-set-default-credential';
-import { useUpdateCredential } from '../../src/actions/use-update-credential';
-import type {
-  Credential,
-  CredentialsBackend,
-  FieldSchema,
-  OAuthClientSettings,
-} from '../../src/credentials/backend';
-import {
-  CredentialsError,
-  type CredentialsErrorBody,
-} from '../../src/credentials/credentials-error';
-import { createMockStore } from '../../mocks/store';
-import {
-  PipelineConnectProvider,
-  createPipelineConnectQueryClient,
-} from '../../src/pipeline-connect-provider';
 
 /*
  * The actions' contract, without a dialog: each hook runs against a backend double that answers

@@ -1,15 +1,17 @@
-import { delay, getResponse, http, HttpResponse } from 'msw';
+import { getResponse, HttpResponse } from 'msw';
+import { ApiKeyDialog, type Credential } from 'pipeline-connect';
+import { createHandlers, errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createHandlers, errorResponse } from '../../mocks/handlers';
-import type { MockStore } from '../../mocks/store';
-import type { Credential } from '../../src/credentials/backend';
-import { ApiKeyDialog } from '../../src/dialogs/api-key-dialog';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
+// Internal on purpose: the stand-in key formats the mock verifies keys with (no public export).
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
-const createUrl = (providerId: string) => `/api/providers/${providerId}/credentials`;
+/** The create-credential operation every override here answers (for any provider). */
+const CREATE = '/providers/{providerId}/credentials';
 
 // Keys in Firecrawl's real format, which the mock (like the server) accepts.
 const LIVE_KEY = 'fc-3c1a7d00b0f55339b7aeb0d6e0996d79';
@@ -187,7 +189,7 @@ describe('ApiKeyDialog', () => {
     const hold = gate();
     const { dialog, name, apiKey, save, cancel } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), async () => {
+        mockHttp.post(CREATE, async () => {
           await hold.opened;
         }),
       ],
@@ -211,7 +213,7 @@ describe('ApiKeyDialog', () => {
   it('puts the backend’s field errors (422) on their fields and keeps every value', async () => {
     const { dialog, name, apiKey, baseUrl, save } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), () =>
+        mockHttp.post(CREATE, () =>
           errorResponse(422, {
             code: 'validation_failed',
             message: 'Some values are invalid.',
@@ -336,8 +338,8 @@ describe('ApiKeyDialog', () => {
   it('says a server error (503) is worth retrying, keeps the input, and a retry succeeds', async () => {
     const { screen, dialog, name, apiKey, baseUrl, save } = await renderDialog({
       handlers: [
-        http.post(
-          createUrl('firecrawl'),
+        mockHttp.post(
+          CREATE,
           () =>
             errorResponse(503, {
               code: 'server_error',
@@ -370,7 +372,7 @@ describe('ApiKeyDialog', () => {
   it('honours Retry-After on 429: says how long, and Save waits for it', async () => {
     const { dialog, name, apiKey, save } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), () =>
+        mockHttp.post(CREATE, () =>
           errorResponse(
             429,
             { code: 'rate_limited', message: 'Too many changes.', retryable: true },
@@ -396,7 +398,7 @@ describe('ApiKeyDialog', () => {
 
   it('says when the server cannot be reached, keeping the input', async () => {
     const { dialog, name, apiKey, save } = await renderDialog({
-      handlers: [http.post(createUrl('firecrawl'), () => HttpResponse.error())],
+      handlers: [mockHttp.post(CREATE, () => HttpResponse.error())],
     });
 
     await name.fill('Production');
@@ -416,7 +418,7 @@ describe('ApiKeyDialog', () => {
   ])('explains a %i', async (status, code, text) => {
     const { dialog, name, apiKey, save } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), () =>
+        mockHttp.post(CREATE, () =>
           errorResponse(status, { code, message: 'No.', retryable: false }),
         ),
       ],
@@ -432,29 +434,32 @@ describe('ApiKeyDialog', () => {
 
   it('sends one request for a double click', async () => {
     let requests = 0;
+    const hold = gate();
     const { dialog, apiKey, save } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), async () => {
+        mockHttp.post(CREATE, async () => {
           requests += 1;
-          await delay(100);
-          // Nothing returned: the happy-path handler answers.
+          // Held until both clicks are in; then the happy-path handler answers.
+          await hold.opened;
         }),
       ],
     });
 
     await apiKey.fill(LIVE_KEY);
     await save.dblClick();
+    hold.release();
 
     await expect.element(dialog).not.toBeInTheDocument();
     expect(requests).toBe(1);
   });
 
   it('makes one credential for a double click on Save', async () => {
+    const hold = gate();
     const { dialog, name, apiKey, save, store } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), async () => {
-          await delay(150);
-          // Nothing returned: the happy-path handler answers.
+        mockHttp.post(CREATE, async () => {
+          // Held until both clicks are in; then the happy-path handler answers.
+          await hold.opened;
         }),
       ],
     });
@@ -462,6 +467,7 @@ describe('ApiKeyDialog', () => {
     await name.fill('Production');
     await apiKey.fill(LIVE_KEY);
     await save.dblClick();
+    hold.release();
 
     await expect.element(dialog).not.toBeInTheDocument();
     expect(store.listCredentials({ providerId: 'firecrawl' }).map((c) => c.name)).toEqual([
@@ -475,7 +481,7 @@ describe('ApiKeyDialog', () => {
     let lost = false;
     const { screen, dialog, name, apiKey, save, store } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), async ({ request }) => {
+        mockHttp.post(CREATE, async ({ request }) => {
           keys.push(request.headers.get('Idempotency-Key'));
           if (lost || !backend.store) return undefined;
           lost = true;
@@ -508,11 +514,11 @@ describe('ApiKeyDialog', () => {
     const keys: (string | null)[] = [];
     const { screen, dialog, name, apiKey, save, store } = await renderDialog({
       handlers: [
-        http.post(createUrl('firecrawl'), ({ request }) => {
+        mockHttp.post(CREATE, ({ request }) => {
           keys.push(request.headers.get('Idempotency-Key'));
         }),
-        http.post(
-          createUrl('firecrawl'),
+        mockHttp.post(
+          CREATE,
           () => errorResponse(503, { code: 'server_error', message: 'Down.', retryable: true }),
           { once: true },
         ),
@@ -547,8 +553,8 @@ describe('ApiKeyDialog', () => {
   it('forgets typed secrets when closed, and keeps them out of the cache and web storage', async () => {
     const { screen, dialog, name, apiKey, cancel, queryClient } = await renderDialog({
       handlers: [
-        http.post(
-          createUrl('firecrawl'),
+        mockHttp.post(
+          CREATE,
           () => errorResponse(503, { code: 'server_error', message: 'Down.', retryable: true }),
           { once: true },
         ),
@@ -560,15 +566,18 @@ describe('ApiKeyDialog', () => {
     await apiKey.fill(secret);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.element(dialog.getByRole('alert')).toBeVisible();
-    // A failed save leaves nothing of the request in the mutation cache.
-    expect(
-      JSON.stringify(
-        queryClient
-          .getMutationCache()
-          .getAll()
-          .map((m) => m.state),
-      ),
-    ).not.toContain(secret);
+    // A failed save leaves nothing of the request in the mutation cache (the mutation is removed
+    // by its gcTime-0 timer, so this waits for that rather than racing it).
+    await expect
+      .poll(() =>
+        JSON.stringify(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .map((m) => m.state),
+        ),
+      )
+      .not.toContain(secret);
 
     await cancel.click();
     await expect.element(dialog).not.toBeInTheDocument();
@@ -581,14 +590,16 @@ describe('ApiKeyDialog', () => {
     await reopened.getByRole('button', { name: 'Save' }).click();
     await expect.element(reopened).not.toBeInTheDocument();
 
-    expect(
-      JSON.stringify(
-        queryClient
-          .getMutationCache()
-          .getAll()
-          .map((m) => m.state),
-      ),
-    ).not.toContain(secret);
+    await expect
+      .poll(() =>
+        JSON.stringify(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .map((m) => m.state),
+        ),
+      )
+      .not.toContain(secret);
     expect(
       JSON.stringify(
         queryClient
@@ -629,8 +640,8 @@ describe('ApiKeyDialog', () => {
   it('offers a retry when the provider catalog fails to load', async () => {
     const { screen } = await renderWithBackend(<Host providerId="firecrawl" />, {
       handlers: [
-        http.get(
-          '/api/providers',
+        mockHttp.get(
+          '/providers',
           () => errorResponse(500, { code: 'server_error', message: 'Down.', retryable: false }),
           { once: true },
         ),

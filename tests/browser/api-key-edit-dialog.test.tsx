@@ -1,9 +1,8 @@
-import { http } from 'msw';
+import { EditCredentialDialog, useAllCredentials, type Credential } from 'pipeline-connect';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Credential } from '../../src/credentials/backend';
-import { useAllCredentials } from '../../src/data-sources/use-credentials';
-import { EditCredentialDialog } from '../../src/dialogs/edit-credential-dialog';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
 /** Edits the credential as the list passes it: the latest copy from the credentials query. */
@@ -62,7 +61,7 @@ describe('EditCredentialDialog', () => {
     let requests = 0;
     const { screen, dialog, save } = await renderEdit('cred-firecrawl-production', {
       handlers: [
-        http.patch('/api/credentials/:id', () => {
+        mockHttp.patch('/credentials/{credentialId}', () => {
           requests += 1;
         }),
       ],

@@ -1,9 +1,12 @@
+import { PipelineCanvas, type Pipeline, type PipelineNode } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { http, HttpResponse } from 'msw';
-import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { Pipeline, PipelineNode } from '../../src/data-sources/pipeline-types';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 import { renderWithBackend } from '../support/render-with-backend';
+
+const FORBIDDEN = { code: 'forbidden', message: 'No', retryable: false } as const;
 
 function source(
   id: string,
@@ -73,14 +76,7 @@ describe('data-source node states', () => {
 
   it('says so when the credential state cannot be loaded', async () => {
     await renderWithBackend(<Canvas pipeline={pipelineOf(source('a', 'notion'))} />, {
-      handlers: [
-        http.get('*/api/credentials', () =>
-          HttpResponse.json(
-            { error: { code: 'forbidden', message: 'No', retryable: false } },
-            { status: 403 },
-          ),
-        ),
-      ],
+      handlers: [mockHttp.get('/credentials', () => errorResponse(403, FORBIDDEN))],
     });
     await expect.element(node('a')).toHaveTextContent('Connection state unavailable');
   });
@@ -95,7 +91,7 @@ describe('data-source node states', () => {
     );
     await renderWithBackend(<Canvas pipeline={pipelineOf(...many)} />, {
       handlers: [
-        http.get('*/api/credentials', () => {
+        mockHttp.get('/credentials', () => {
           credentialRequests += 1;
           return undefined;
         }),
@@ -131,14 +127,7 @@ describe('palette', () => {
     let fail = true;
     await renderWithBackend(<Canvas pipeline={pipelineOf()} />, {
       handlers: [
-        http.get('*/api/providers', () =>
-          fail
-            ? HttpResponse.json(
-                { error: { code: 'forbidden', message: 'No', retryable: false } },
-                { status: 403 },
-              )
-            : undefined,
-        ),
+        mockHttp.get('/providers', () => (fail ? errorResponse(403, FORBIDDEN) : undefined)),
       ],
     });
     await expect.element(page.getByText('Could not load the providers.')).toBeVisible();

@@ -1,26 +1,40 @@
-import { delay, http } from 'msw';
-import { useEffect, useState } from 'react';
+import {
+  CredentialList,
+  usePublishCredentialUsage,
+  type CredentialListProps,
+  type PipelineNode,
+} from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { errorResponse } from '../../mocks/handlers';
-import {
-  useCredentialUsageStore,
-  type CredentialUsageNode,
-} from '../../src/data-sources/credential-usage';
-import { CredentialList, type CredentialListProps } from '../../src/manage/credential-list';
-import { Dialog } from '../../src/ui/dialog';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
-/** Publishes pipeline nodes the way the canvas does, so the delete dialog can list them. */
-function PublishNodes({ nodes }: { nodes: CredentialUsageNode[] }) {
-  const store = useCredentialUsageStore();
-  useEffect(() => store.publish(nodes), [store, nodes]);
+/**
+ * Publishes pipeline nodes as a host with its own `<ReactFlow>` does, so the delete dialog can
+ * list them (named after their provider, numbered when it has several).
+ */
+function PublishNodes({ nodes }: { nodes: PipelineNode[] }) {
+  usePublishCredentialUsage(nodes);
   return null;
+}
+
+/** A Notion data-source node reading `credentialId` (`null`: the provider's default). */
+function notionNode(id: string, credentialId: string | null): PipelineNode {
+  return {
+    id,
+    type: 'dataSource',
+    position: { x: 0, y: 0 },
+    data: { providerId: 'notion', credentialId },
+  };
 }
 
 async function renderList(
   props: Partial<CredentialListProps> = {},
-  options: RenderWithBackendOptions & { nodes?: CredentialUsageNode[] } = {},
+  options: RenderWithBackendOptions & { nodes?: PipelineNode[] } = {},
 ) {
   const { nodes = [], ...backend } = options;
   const rendered = await renderWithBackend(
@@ -53,7 +67,7 @@ describe('CredentialList — states', () => {
       {},
       {
         handlers: [
-          http.get('/api/credentials', () => failure(500, 'server_error'), { once: true }),
+          mockHttp.get('/credentials', () => failure(500, 'server_error'), { once: true }),
         ],
       },
     );
@@ -175,12 +189,18 @@ describe('CredentialList — actions', () => {
   });
 
   it('cancels only the rename when Escape is pressed inside a dialog (e.g. Settings)', async () => {
+    // A host's Settings dialog, built as the demo's is (Radix).
     function Settings() {
       const [open, setOpen] = useState(true);
       return (
-        <Dialog open={open} onOpenChange={setOpen} title="Settings">
-          <CredentialList providerId="notion" />
-        </Dialog>
+        <Dialog.Root open={open} onOpenChange={setOpen}>
+          <Dialog.Portal>
+            <Dialog.Content data-pc-root="" aria-describedby={undefined}>
+              <Dialog.Title>Settings</Dialog.Title>
+              <CredentialList providerId="notion" />
+            </Dialog.Content>
+          </Dialog.Portal>
+        </Dialog.Root>
       );
     }
     const { screen } = await renderWithBackend(<Settings />, { seed: 'mixed' });
@@ -259,7 +279,9 @@ describe('CredentialList — actions', () => {
       {},
       {
         handlers: [
-          http.put('/api/providers/notion/default-credential', () => failure(403, 'forbidden')),
+          mockHttp.put('/providers/{providerId}/default-credential', () =>
+            failure(403, 'forbidden'),
+          ),
         ],
       },
     );
@@ -314,7 +336,7 @@ describe('CredentialList — actions', () => {
   it('keeps the edit dialog open with its input when the save fails', async () => {
     const { screen } = await renderWithBackend(<CredentialList providerId="firecrawl" />, {
       seed: 'mixed',
-      handlers: [http.patch('/api/credentials/:id', () => failure(503, 'server_error'))],
+      handlers: [mockHttp.patch('/credentials/{credentialId}', () => failure(503, 'server_error'))],
     });
 
     await screen.getByRole('button', { name: 'More actions for Firecrawl production' }).click();
@@ -334,19 +356,9 @@ describe('CredentialList — actions', () => {
       {},
       {
         nodes: [
-          { nodeId: 'n1', label: 'Notion · Handbook', providerId: 'notion', credentialId: null },
-          {
-            nodeId: 'n2',
-            label: 'Notion · Roadmap',
-            providerId: 'notion',
-            credentialId: 'cred-notion-key',
-          },
-          {
-            nodeId: 'n3',
-            label: 'Notion · Ada',
-            providerId: 'notion',
-            credentialId: 'cred-notion-oauth',
-          },
+          notionNode('n1', null),
+          notionNode('n2', 'cred-notion-key'),
+          notionNode('n3', 'cred-notion-oauth'),
         ],
       },
     );
@@ -356,10 +368,8 @@ describe('CredentialList — actions', () => {
     const dialog = screen.getByRole('dialog', { name: 'Delete credential' });
 
     await expect.element(dialog).toHaveTextContent('Used by 2 nodes:');
-    await expect
-      .element(dialog.getByRole('listitem').first())
-      .toHaveTextContent('Notion · Handbook');
-    await expect.element(dialog.getByRole('listitem').last()).toHaveTextContent('Notion · Roadmap');
+    await expect.element(dialog.getByRole('listitem').first()).toHaveTextContent('Notion #1');
+    await expect.element(dialog.getByRole('listitem').last()).toHaveTextContent('Notion #2');
     await expect.element(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await dialog.getByRole('button', { name: 'Delete' }).click();
@@ -386,7 +396,11 @@ describe('CredentialList — actions', () => {
   it('keeps the delete dialog open and explains a failure; Cancel returns focus to the row', async () => {
     const { screen } = await renderList(
       {},
-      { handlers: [http.delete('/api/credentials/:id', () => failure(503, 'server_error'))] },
+      {
+        handlers: [
+          mockHttp.delete('/credentials/{credentialId}', () => failure(503, 'server_error')),
+        ],
+      },
     );
     const trigger = screen.getByRole('button', { name: 'More actions for Team wiki' });
 
@@ -403,13 +417,18 @@ describe('CredentialList — actions', () => {
 
   it('sends one delete for a double click', async () => {
     let requests = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const { screen } = await renderList(
       {},
       {
         handlers: [
-          http.delete('/api/credentials/:id', async () => {
+          mockHttp.delete('/credentials/{credentialId}', async () => {
             requests += 1;
-            await delay(100);
+            // Held until both clicks are in; then the happy-path handler answers.
+            await released;
           }),
         ],
       },
@@ -419,6 +438,7 @@ describe('CredentialList — actions', () => {
     await screen.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = screen.getByRole('dialog', { name: 'Delete credential' });
     await dialog.getByRole('button', { name: 'Delete' }).dblClick();
+    release();
 
     await expect.element(dialog).not.toBeInTheDocument();
     expect(requests).toBe(1);

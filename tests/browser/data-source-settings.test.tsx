@@ -1,7 +1,9 @@
+import { DataSourceSettings } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { http, HttpResponse } from 'msw';
-import { DataSourceSettings } from '../../src/settings/data-source-settings';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 import { renderWithBackend } from '../support/render-with-backend';
 
 const card = (name: string) => page.getByRole('region', { name });
@@ -93,12 +95,9 @@ describe('Settings → Data Sources', () => {
     let fail = true;
     await renderWithBackend(<DataSourceSettings />, {
       handlers: [
-        http.get('*/api/providers', () =>
+        mockHttp.get('/providers', () =>
           fail
-            ? HttpResponse.json(
-                { error: { code: 'server_error', message: 'Down', retryable: false } },
-                { status: 500 },
-              )
+            ? errorResponse(500, { code: 'server_error', message: 'Down', retryable: false })
             : undefined,
         ),
       ],

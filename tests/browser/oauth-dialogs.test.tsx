@@ -1,20 +1,17 @@
+import {
+  AddOAuthDialogs,
+  OAuthClientSettingsDialog,
+  OAuthStatusDialog,
+  useAddOAuth,
+  useProvider,
+  type Credential,
+  type OAuthAuthorizeRequest,
+  type OAuthFlowSnapshot,
+} from 'pipeline-connect';
+import { issueAuthorizationCode, parseAuthorizationRequest } from 'pipeline-connect/mocks';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  issueAuthorizationCode,
-  parseAuthorizationRequest,
-} from '../../mocks/oauth-provider/provider';
-import type { Credential } from '../../src/credentials/backend';
-import type { OAuthFlowSnapshot } from '../../src/oauth/oauth-flow-types';
-import {
-  OAuthClientSettingsDialog,
-  type OAuthAuthorizeRequest,
-} from '../../src/dialogs/oauth-client-settings-dialog';
-import { OAuthStatusDialog } from '../../src/dialogs/oauth-status-dialog';
-import { useProvider } from '../../src/data-sources/use-credentials';
-import { AddOAuthDialogs } from '../../src/connect/add-oauth-dialogs';
-import { useAddOAuth } from '../../src/connect/use-add-oauth';
 import { renderWithBackend } from '../support/render-with-backend';
 
 const origin = window.location.origin;

@@ -1,10 +1,12 @@
+import {
+  DataSourceNodeView,
+  PipelineCanvas,
+  credentialKeys,
+  type DataSourceNode,
+} from 'pipeline-connect';
 import { Profiler, type ComponentProps } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { DataSourceNodeView } from '../../src/canvas/data-source-node-view';
-import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { DataSourceNode } from '../../src/data-sources/pipeline-types';
-import { credentialKeys } from '../../src/credentials/query-keys';
 import { renderWithBackend } from '../support/render-with-backend';
 
 const renders = new Map<string, number>();
@@ -20,6 +22,12 @@ function CountedNode(props: ComponentProps<typeof DataSourceNodeView>) {
 const countedTypes = { dataSource: CountedNode };
 
 const providers = ['notion', 'jina-reader', 'firecrawl', 'google-drive', 'dropbox', 'onedrive'];
+
+/** How many nodes React Flow has measured (it keeps a node hidden until it has). */
+const measuredNodes = () =>
+  [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter(
+    (element) => element.style.visibility === 'visible',
+  ).length;
 
 describe('re-render scope', () => {
   it('re-renders only the nodes of the provider whose credentials changed', async () => {
@@ -39,8 +47,9 @@ describe('re-render scope', () => {
       </div>,
     );
     await expect.element(page.getByTestId('rf__node-n23')).toHaveTextContent('Not connected');
-    // Let measuring and the first paints settle, then count from zero.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Let React Flow measure every node (a node is shown once it has its dimensions, the last
+    // commit it makes on its own), then count from zero.
+    await expect.poll(measuredNodes).toBe(nodes.length);
     renders.clear();
 
     store.createApiKeyCredential('firecrawl', {

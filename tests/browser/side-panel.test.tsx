@@ -1,8 +1,9 @@
+import { PipelineCanvas, type Pipeline, type PipelineNode } from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { delay, http, HttpResponse } from 'msw';
-import { PipelineCanvas } from '../../src/canvas/pipeline-canvas';
-import type { Pipeline, PipelineNode } from '../../src/data-sources/pipeline-types';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 import { renderWithBackend } from '../support/render-with-backend';
 
 function source(id: string, providerId: string, credentialId: string | null = null): PipelineNode {
@@ -117,12 +118,9 @@ describe('side panel', () => {
     let fail = true;
     await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />, {
       handlers: [
-        http.get('*/api/credentials', () =>
+        mockHttp.get('/credentials', () =>
           fail
-            ? HttpResponse.json(
-                { error: { code: 'server_error', message: 'Down', retryable: false } },
-                { status: 500 },
-              )
+            ? errorResponse(500, { code: 'server_error', message: 'Down', retryable: false })
             : undefined,
         ),
       ],
@@ -137,16 +135,22 @@ describe('side panel', () => {
   });
 
   it('shows a loading state while the credentials load', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />, {
       handlers: [
-        http.get('*/api/credentials', async () => {
-          await delay(1500);
+        mockHttp.get('/credentials', async () => {
+          // Held until the loading state was seen; then the happy-path handler answers.
+          await released;
           return undefined;
         }),
       ],
     });
     await node('a').click();
     await expect.element(panel('Notion').getByText('Checking connection…')).toBeVisible();
+    release();
     await expect.element(panel('Notion').getByRole('button', { name: 'Connect' })).toBeVisible();
   });
 

@@ -1,6 +1,7 @@
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { Button } from '../../src/ui/button';
 
 describe('Button', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { CopyField } from '../../src/ui/copy-field';
 
 const uri = 'https://app.example.com/oauth-callback.html';

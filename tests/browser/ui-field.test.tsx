@@ -1,6 +1,7 @@
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { Field } from '../../src/ui/field';
 import {
   FieldControl,

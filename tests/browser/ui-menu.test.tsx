@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts (and the colour mode they read) are not exported; tested here.
 import { ColorModeProvider } from '../../src/theme/color-mode';
 import { Button } from '../../src/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '../../src/ui/menu';

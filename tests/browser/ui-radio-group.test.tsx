@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { RadioGroup, RadioGroupItem } from '../../src/ui/radio-group';
 
 function Modes({ onValueChange }: { onValueChange: (value: string) => void }) {

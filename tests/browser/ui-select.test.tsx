@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { FieldControl, FieldHelp, FieldLabel, FieldRoot } from '../../src/ui/field-parts';
 import { Select } from '../../src/ui/select';
 

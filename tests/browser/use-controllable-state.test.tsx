@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
+// Internal on purpose: the ui/ parts are not exported, and this file tests them.
 import { useControllableState } from '../../src/ui/use-controllable-state';
 
 /** A toggle that owns its state unless `open` is passed. */

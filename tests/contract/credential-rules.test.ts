@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Credential } from '../../src/credentials/backend';
-import { CredentialsError } from '../../src/credentials/credentials-error';
+import { CredentialsError, type Credential } from 'pipeline-connect';
 import { rawRequest, rejectionOf, useContractBackend } from './support/contract-harness';
 
 const FIRECRAWL_KEY = 'fc-0123456789abcdef0123456789abcdef';

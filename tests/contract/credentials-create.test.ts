@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from '../../src/credentials/backend';
+import { SECRET_MASK } from 'pipeline-connect';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { rawRequest, rejectionOf, START, useContractBackend } from './support/contract-harness';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { rejectionOf, useContractBackend } from './support/contract-harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from '../../src/credentials/backend';
+import { SECRET_MASK } from 'pipeline-connect';
 import { rawRequest, rejectionOf, START, useContractBackend } from './support/contract-harness';
 
 // Keys in Firecrawl's real format (fc- and 32 lowercase hexadecimal digits).

@@ -1,10 +1,14 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { createOpenApiHttp } from 'openapi-msw';
+import {
+  CredentialsError,
+  createHttpCredentialsBackend,
+  type CredentialsBackend,
+} from 'pipeline-connect';
+import { errorResponse } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
-import type { paths } from '../../src/credentials/api-types';
-import type { CredentialsBackend } from '../../src/credentials/backend';
-import { CredentialsError } from '../../src/credentials/credentials-error';
-import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { createMockHttp } from '../../mocks/mock-http';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { API, rejectionOf, useContractBackend } from './support/contract-harness';
 
@@ -34,7 +38,7 @@ const envelopes: Record<
   },
 };
 
-const api = createOpenApiHttp<paths>({ baseUrl: API });
+const api = createMockHttp(API);
 
 interface Operation {
   name: keyof CredentialsBackend;
@@ -185,6 +189,7 @@ describe('errors every operation documents', () => {
   it.each(operations.map((operation) => [operation.name, operation] as const))(
     '%s: a network failure becomes status 0 network_error, retryable',
     async (_name, operation) => {
+      // Every operation at once: a catch-all, which no one contract path types.
       ctx.server.use(http.all(`${API}/*`, () => HttpResponse.error()));
       const error = await rejectionOf(operation.call(ctx.backend));
 
@@ -212,10 +217,12 @@ describe('responses outside the contract', () => {
   ])(
     'a %i %s body becomes a status-derived error',
     async (status, contentType, body, code, retryable) => {
+      // Bodies outside the contract on purpose: the path is typed, the answer untyped.
       ctx.server.use(
-        http.get(
-          `${API}/providers`,
-          () => new HttpResponse(body, { status, headers: { 'Content-Type': contentType } }),
+        api.get('/providers', ({ response }) =>
+          response.untyped(
+            new HttpResponse(body, { status, headers: { 'Content-Type': contentType } }),
+          ),
         ),
       );
       const error = await rejectionOf(ctx.backend.listProviders());
@@ -227,18 +234,13 @@ describe('responses outside the contract', () => {
 
   it('keeps only well-formed field errors from an envelope', async () => {
     ctx.server.use(
-      http.post(`${API}/providers/:providerId/credentials`, () =>
-        HttpResponse.json(
-          {
-            error: {
-              code: 'validation_failed',
-              message: 'Check it.',
-              fieldErrors: { api_key: 'Required.' },
-              retryable: false,
-            },
-          },
-          { status: 422 },
-        ),
+      api.post('/providers/{providerId}/credentials', () =>
+        errorResponse(422, {
+          code: 'validation_failed',
+          message: 'Check it.',
+          fieldErrors: { api_key: 'Required.' },
+          retryable: false,
+        }),
       ),
     );
     const error = await rejectionOf(
@@ -249,7 +251,9 @@ describe('responses outside the contract', () => {
 
   it('reports a success that is not JSON (an HTML fallback page) as invalid_response', async () => {
     ctx.server.use(
-      http.get(`${API}/providers`, () => HttpResponse.html('<!doctype html><title>App</title>')),
+      api.get('/providers', ({ response }) =>
+        response.untyped(HttpResponse.html('<!doctype html><title>App</title>')),
+      ),
     );
     const error = await rejectionOf(ctx.backend.listProviders());
     expect(error).toMatchObject({ status: 200, code: 'invalid_response', retryable: false });
@@ -257,7 +261,9 @@ describe('responses outside the contract', () => {
 
   it('reports an empty success where a body was due as invalid_response', async () => {
     ctx.server.use(
-      http.get(`${API}/oauth/flows/:flowId`, () => new HttpResponse(null, { status: 200 })),
+      api.get('/oauth/flows/{flowId}', ({ response }) =>
+        response.untyped(new HttpResponse(null, { status: 200 })),
+      ),
     );
     const error = await rejectionOf(ctx.backend.getOAuthFlow('flow'));
     expect([error.status, error.code]).toEqual([200, 'invalid_response']);
@@ -265,12 +271,17 @@ describe('responses outside the contract', () => {
 
   it('reads Retry-After given as an HTTP date, and ignores a malformed one', async () => {
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    // Bare `{}` bodies (no envelope) on purpose: only the Retry-After header is read here.
     ctx.server.use(
-      http.get(`${API}/providers`, () =>
-        HttpResponse.json({}, { status: 429, headers: { 'Retry-After': inTwoMinutes } }),
+      api.get('/providers', ({ response }) =>
+        response.untyped(
+          HttpResponse.json({}, { status: 429, headers: { 'Retry-After': inTwoMinutes } }),
+        ),
       ),
-      http.get(`${API}/credentials`, () =>
-        HttpResponse.json({}, { status: 503, headers: { 'Retry-After': 'soon' } }),
+      api.get('/credentials', ({ response }) =>
+        response.untyped(
+          HttpResponse.json({}, { status: 503, headers: { 'Retry-After': 'soon' } }),
+        ),
       ),
     );
     const dated = await rejectionOf(ctx.backend.listProviders());
@@ -284,15 +295,23 @@ describe('cancellation', () => {
   const ctx = useContractBackend();
 
   it('rejects an aborted call with the AbortError itself, not a CredentialsError', async () => {
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
     ctx.server.use(
-      http.get(`${API}/providers`, async () => {
+      api.get('/providers', async ({ response }) => {
+        arrived();
+        // A slow answer, which the abort below must not wait for.
         await delay(2000);
-        return HttpResponse.json({ providers: [] });
+        return response(200).json({ providers: [] });
       }),
     );
     const controller = new AbortController();
     const pending = ctx.backend.listProviders({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    // Abort while the request is in flight: once the backend has it.
+    await reached;
+    controller.abort();
 
     const error: unknown = await pending.then(
       () => null,

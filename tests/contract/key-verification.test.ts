@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from '../../src/credentials/backend';
+import { SECRET_MASK } from 'pipeline-connect';
+// Internal on purpose: the stand-in key formats and failures this file holds both targets to.
 import { exampleProviderKey, type StandInFailure } from '../../src/rules/provider-key-formats';
 import { rejectionOf, useContractBackend } from './support/contract-harness';
 

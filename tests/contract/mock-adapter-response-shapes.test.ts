@@ -2,10 +2,15 @@
  * Mock only: the HTTP adapter against responses no conforming backend sends, made with MSW
  * overrides. It tests the adapter's guards, not a backend, so it runs on the mock target alone.
  */
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import type { PathsFor } from 'openapi-msw';
+import type { CredentialsBackend } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import type { CredentialsBackend } from '../../src/credentials/backend';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { createMockHttp } from '../../mocks/mock-http';
 import { API, rejectionOf, useContractBackend } from './support/contract-harness';
+
+const api = createMockHttp(API);
 
 const credential = {
   id: 'cred-1',
@@ -26,8 +31,9 @@ const flowStatus = {
   providerId: 'notion',
   status: 'pending',
   credentialId: null,
+  outcome: null,
   error: null,
-};
+} as const;
 const settings = {
   providerId: 'notion',
   mode: 'default',
@@ -36,13 +42,40 @@ const settings = {
   redirectUri: 'http://localhost/oauth-callback.html',
 };
 
+/** A contract operation: a method and one of the contract's paths for it. */
+type Route =
+  | [method: 'get', path: PathsFor<typeof api.get>]
+  | [method: 'post', path: PathsFor<typeof api.post>]
+  | [method: 'patch', path: PathsFor<typeof api.patch>]
+  | [method: 'put', path: PathsFor<typeof api.put>]
+  | [method: 'delete', path: PathsFor<typeof api.delete>];
+
 type Case = [
-  string,
-  method: 'get' | 'post' | 'patch' | 'put' | 'delete',
-  path: string,
+  label: string,
+  ...route: Route,
   body: unknown,
   call: (backend: CredentialsBackend) => Promise<unknown>,
 ];
+
+/**
+ * Answers the operation with a 200 carrying `body`: a typed path, and an untyped answer, since
+ * these bodies are the ones the contract rules out.
+ */
+function answerWith(route: Route, body: unknown): HttpHandler {
+  const json = () => HttpResponse.json(body as object);
+  switch (route[0]) {
+    case 'get':
+      return api.get(route[1], ({ response }) => response.untyped(json()));
+    case 'post':
+      return api.post(route[1], ({ response }) => response.untyped(json()));
+    case 'patch':
+      return api.patch(route[1], ({ response }) => response.untyped(json()));
+    case 'put':
+      return api.put(route[1], ({ response }) => response.untyped(json()));
+    case 'delete':
+      return api.delete(route[1], ({ response }) => response.untyped(json()));
+  }
+}
 
 const wrongShapes: Case[] = [
   ['listProviders: {}', 'get', '/providers', {}, (b) => b.listProviders()],
@@ -72,57 +105,63 @@ const wrongShapes: Case[] = [
   [
     'createApiKeyCredential: {}',
     'post',
-    '/providers/:p/credentials',
+    '/providers/{providerId}/credentials',
     {},
     (b) => b.createApiKeyCredential('firecrawl', { values: {} }),
   ],
   [
     'updateCredential: a credential without a version',
     'patch',
-    '/credentials/:id',
+    '/credentials/{credentialId}',
     { ...credential, version: undefined },
     (b) => b.updateCredential('cred-1', 1, { name: 'x' }),
   ],
   [
     'getOAuthClient: {}',
     'get',
-    '/providers/:p/oauth-client',
+    '/providers/{providerId}/oauth-client',
     {},
     (b) => b.getOAuthClient('notion'),
   ],
   [
     'saveOAuthClient: an unknown mode',
     'put',
-    '/providers/:p/oauth-client',
+    '/providers/{providerId}/oauth-client',
     { ...settings, mode: 'other' },
     (b) => b.saveOAuthClient('notion', { mode: 'default' }),
   ],
   [
     'deleteOAuthClient: null',
     'delete',
-    '/providers/:p/oauth-client',
+    '/providers/{providerId}/oauth-client',
     null,
     (b) => b.deleteOAuthClient('notion'),
   ],
   [
     'startOAuth: no authorization URL',
     'post',
-    '/providers/:p/oauth/flows',
+    '/providers/{providerId}/oauth/flows',
     { flowId: 'f', expiresAt: 'x' },
     (b) => b.startOAuth('notion'),
   ],
   [
     'getOAuthFlow: an unknown status',
     'get',
-    '/oauth/flows/:id',
+    '/oauth/flows/{flowId}',
     { ...flowStatus, status: 'done' },
     (b) => b.getOAuthFlow('flow-1'),
   ],
-  ['cancelOAuthFlow: {}', 'delete', '/oauth/flows/:id', {}, (b) => b.cancelOAuthFlow('flow-1')],
+  [
+    'cancelOAuthFlow: {}',
+    'delete',
+    '/oauth/flows/{flowId}',
+    {},
+    (b) => b.cancelOAuthFlow('flow-1'),
+  ],
   [
     'getOAuthFlow: an unknown outcome',
     'get',
-    '/oauth/flows/:id',
+    '/oauth/flows/{flowId}',
     { ...flowStatus, status: 'succeeded', credentialId: 'c', outcome: 'merged' },
     (b) => b.getOAuthFlow('flow-1'),
   ],
@@ -141,7 +180,7 @@ describe('the adapter checks the shape of what it returns', () => {
   it.each(wrongShapes)(
     '%s rejects with invalid_response',
     async (_label, method, path, body, call) => {
-      ctx.server.use(http[method](`${API}${path}`, () => HttpResponse.json(body as object)));
+      ctx.server.use(answerWith([method, path] as Route, body));
       const error = await rejectionOf(call(ctx.backend));
       expect(error).toMatchObject({ status: 200, code: 'invalid_response', retryable: false });
     },
@@ -149,10 +188,13 @@ describe('the adapter checks the shape of what it returns', () => {
 
   it('resolves well-formed responses, extra fields allowed', async () => {
     ctx.server.use(
-      http.get(`${API}/credentials`, () =>
-        HttpResponse.json({ credentials: [{ ...credential, future: 'field' }], next: null }),
+      // Fields the contract does not (yet) have, on purpose: an untyped answer.
+      api.get('/credentials', ({ response }) =>
+        response.untyped(
+          HttpResponse.json({ credentials: [{ ...credential, future: 'field' }], next: null }),
+        ),
       ),
-      http.get(`${API}/oauth/flows/:id`, () => HttpResponse.json(flowStatus)),
+      api.get('/oauth/flows/{flowId}', ({ response }) => response(200).json(flowStatus)),
     );
     expect(await ctx.backend.listCredentials()).toEqual([{ ...credential, future: 'field' }]);
     expect(await ctx.backend.getOAuthFlow('flow-1')).toEqual(flowStatus);

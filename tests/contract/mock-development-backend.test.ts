@@ -4,11 +4,11 @@
  * so these tests mean nothing against it.
  */
 import { setupServer } from 'msw/node';
+import { createHttpCredentialsBackend } from 'pipeline-connect';
+import { createHandlers, createMockStore } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../mocks/handlers';
+// The msw/node starter is not a package entry (hosts call setupServer(...createHandlers())).
 import { createMockServer } from '../../mocks/node';
-import { createMockStore } from '../../mocks/store';
-import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
 import { rejectionOf, useContractBackend } from './support/contract-harness';
 
 const FIRECRAWL_KEY = 'fc-0123456789abcdef0123456789abcdef';

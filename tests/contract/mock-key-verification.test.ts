@@ -4,13 +4,14 @@
  * reference server never stored an unverified key, so there is nothing to set up against it.
  */
 import { describe, expect, it } from 'vitest';
+import { SECRET_MASK } from 'pipeline-connect';
 import {
   createMemoryStorage,
   createMockStore,
   MOCK_STORE_KEY,
   MockHttpError,
-} from '../../mocks/store';
-import { SECRET_MASK } from '../../src/credentials/backend';
+} from 'pipeline-connect/mocks';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 
 const OLD_KEY = 'fc-live-123';

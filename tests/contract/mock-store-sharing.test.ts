@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryStorage,
+  createMockStore,
   issueAuthorizationCode,
+  MOCK_STORE_KEY,
   parseAuthorizationRequest,
-} from '../../mocks/oauth-provider/provider';
-import { createMemoryStorage, createMockStore, MOCK_STORE_KEY } from '../../mocks/store';
+} from 'pipeline-connect/mocks';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 
 const ORIGIN = 'http://localhost';

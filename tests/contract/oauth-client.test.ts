@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from '../../src/credentials/backend';
+import { SECRET_MASK } from 'pipeline-connect';
 import { rawRequest, rejectionOf, useContractBackend } from './support/contract-harness';
 
 const REDIRECT_URI = 'http://localhost/oauth-callback.html';

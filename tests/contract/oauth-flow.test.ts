@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  issueAuthorizationCode,
-  parseAuthorizationRequest,
-} from '../../mocks/oauth-provider/provider';
-import { s256CodeChallenge } from '../../mocks/store/random';
-import type { OAuthFlowStart } from '../../src/credentials/backend';
+import type { OAuthFlowStart } from 'pipeline-connect';
+import { issueAuthorizationCode, parseAuthorizationRequest } from 'pipeline-connect/mocks';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { allow, callbackInput, deny, refusalOf } from './support/consent';
 import {
@@ -20,6 +17,12 @@ const NOTION_KEY = exampleProviderKey('notion');
 const HOUR = 60 * MINUTE;
 /** A 43-character base64url value: 32 random bytes, as `state` and the S256 challenge are. */
 const BASE64URL_43 = /^[A-Za-z0-9_-]{43}$/;
+
+/** PKCE's S256 challenge of a verifier (RFC 7636): base64url of its SHA-256, unpadded. */
+async function s256CodeChallenge(verifier: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return Buffer.from(digest).toString('base64url');
+}
 
 /** What the consent page does on Allow Access, then what the completion page does. */
 async function allowAndComplete(ctx: ContractContext, start: OAuthFlowStart) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CredentialsBackend } from '../../src/credentials/backend';
+import type { CredentialsBackend } from 'pipeline-connect';
 import { rawRequest, rejectionOf, useContractBackend } from './support/contract-harness';
 
 const FIRECRAWL_KEY = 'fc-0123456789abcdef0123456789abcdef';

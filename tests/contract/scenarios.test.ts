@@ -1,10 +1,16 @@
 import { setupServer } from 'msw/node';
+import { createHttpCredentialsBackend } from 'pipeline-connect';
+import {
+  createHandlers,
+  createMockStore,
+  handlersForScenario,
+  isScenarioName,
+  scenarioNames,
+} from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../mocks/handlers';
+// The msw/node starter is not a package entry (hosts call setupServer(...createHandlers())).
 import { createMockServer } from '../../mocks/node';
-import { handlersForScenario, isScenarioName, scenarioNames } from '../../mocks/scenarios';
-import { createMockStore } from '../../mocks/store';
-import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
+// Internal on purpose: the stand-in key formats the mock and the server verify keys with.
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { API, rejectionOf } from './support/contract-harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from '../../src/credentials/backend';
+import { SECRET_MASK } from 'pipeline-connect';
 import { allow, callbackInput } from './support/consent';
 import { mockOnlyIt, useContractBackend, type ContractContext } from './support/contract-harness';
 

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
-import { createHttpCredentialsBackend } from '../../src/credentials/http-backend';
 import {
   PipelineConnectProvider,
+  createHttpCredentialsBackend,
   createPipelineConnectQueryClient,
-} from '../../src/pipeline-connect-provider';
-import type { ColorMode } from '../../src/theme/color-mode';
+  type ColorMode,
+} from 'pipeline-connect';
+// The shared worker is the browser tests' infrastructure, not part of the package.
 import { resetMockBackend, type MockBackendOptions } from '../../mocks/shared-worker';
 
 /** Options of {@link renderWithBackend}. */

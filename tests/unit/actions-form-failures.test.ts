@@ -1,10 +1,8 @@
+import { ActionFailure, CredentialsError, type CredentialsErrorBody } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import { ActionFailure } from '../../src/actions/action-failure';
+// Internal on purpose: the forms' error mapping and the English catalog object (only its type
+// is public) are what this file tests against.
 import { apiKeyFailure, oauthClientFailure, renameFailure } from '../../src/actions/form-failures';
-import {
-  CredentialsError,
-  type CredentialsErrorBody,
-} from '../../src/credentials/credentials-error';
 import { en } from '../../src/i18n/en';
 
 function backendError(

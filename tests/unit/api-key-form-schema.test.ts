@@ -1,5 +1,6 @@
+import type { FieldSchema } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import type { FieldSchema } from '../../src/credentials/backend';
+// Internal on purpose: the dialog's form schema and its English messages, which this file tests.
 import {
   NAME_MAX_CHARACTERS,
   VALUE_MAX_BYTES,

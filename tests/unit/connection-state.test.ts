@@ -1,6 +1,5 @@
+import { resolveConnectionState, type Credential, type Provider } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import { resolveConnectionState } from '../../src/data-sources/connection-state';
-import type { Credential, Provider } from '../../src/credentials/backend';
 
 const provider: Provider = {
   id: 'notion',

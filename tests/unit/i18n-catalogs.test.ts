@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// Internal on purpose: the catalogs and their merge, which this file tests (only types are public).
 import { en } from '../../src/i18n/en';
 import { mergeMessages } from '../../src/i18n/messages';
 import { zhHans } from '../../src/i18n/zh-hans';

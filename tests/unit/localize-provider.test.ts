@@ -1,5 +1,6 @@
+import type { Provider } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import type { Provider } from '../../src/credentials/backend';
+// Internal on purpose: the provider localization step, which this file tests.
 import { localizeProvider } from '../../src/credentials/localize-provider';
 
 const provider: Provider = {

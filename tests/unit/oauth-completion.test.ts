@@ -1,8 +1,11 @@
+import { CredentialsError, type CredentialsBackend, type OAuthFlowStatus } from 'pipeline-connect';
+import {
+  completeOAuthPopup,
+  OAUTH_MESSAGE_TYPE,
+  oauthChannelName,
+  type OAuthCompletionWindow,
+} from 'pipeline-connect/oauth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CredentialsBackend, OAuthFlowStatus } from '../../src/credentials/backend';
-import { CredentialsError } from '../../src/credentials/credentials-error';
-import { completeOAuthPopup, type OAuthCompletionWindow } from '../../src/oauth/oauth-completion';
-import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/oauth/popup-messages';
 
 const origin = 'https://app.example';
 

@@ -2,18 +2,20 @@
  * The pieces the OAuth flow controller is built from, each on its own. The controller's
  * behaviour as a whole is tests/unit/oauth-flow.test.ts; these pin down the edges of each piece.
  */
+import type { OAuthFlowStatus } from 'pipeline-connect';
+import {
+  OAUTH_MESSAGE_TYPE,
+  oauthChannelName,
+  type OAuthChannel,
+  type OAuthFlowWindow,
+  type OAuthPopupWindow,
+} from 'pipeline-connect/oauth';
 import { describe, expect, it, vi } from 'vitest';
-import type { OAuthFlowStatus } from '../../src/credentials/backend';
+// Internal on purpose: the OAuth flow machine's parts, which this file tests one by one.
 import { listenForCompletionHints } from '../../src/oauth/oauth-completion-listeners';
 import { flowDeadline } from '../../src/oauth/oauth-flow-session';
 import { endedOutcome } from '../../src/oauth/oauth-flow-snapshots';
-import type {
-  OAuthChannel,
-  OAuthFlowWindow,
-  OAuthPopupWindow,
-} from '../../src/oauth/oauth-flow-types';
 import { openPopup, popupReadsClosed } from '../../src/oauth/oauth-popup-window';
-import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/oauth/popup-messages';
 
 const origin = 'https://app.example';
 const hint = { type: OAUTH_MESSAGE_TYPE, flowId: 'flow-1', status: 'succeeded' };

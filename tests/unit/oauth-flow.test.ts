@@ -1,20 +1,21 @@
+import {
+  CredentialsError,
+  type Credential,
+  type CredentialsBackend,
+  type OAuthFlowStart,
+  type OAuthFlowStatus,
+} from 'pipeline-connect';
+import {
+  createOAuthFlowController,
+  OAUTH_MESSAGE_TYPE,
+  oauthChannelName,
+  type OAuthChannel,
+  type OAuthFlowController,
+  type OAuthFlowOutcome,
+  type OAuthFlowWindow,
+  type OAuthPopupWindow,
+} from 'pipeline-connect/oauth';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-  Credential,
-  CredentialsBackend,
-  OAuthFlowStart,
-  OAuthFlowStatus,
-} from '../../src/credentials/backend';
-import { CredentialsError } from '../../src/credentials/credentials-error';
-import { createOAuthFlowController } from '../../src/oauth/oauth-flow-controller';
-import type {
-  OAuthChannel,
-  OAuthFlowController,
-  OAuthFlowOutcome,
-  OAuthFlowWindow,
-  OAuthPopupWindow,
-} from '../../src/oauth/oauth-flow-types';
-import { OAUTH_MESSAGE_TYPE, oauthChannelName } from '../../src/oauth/popup-messages';
 
 const origin = 'https://app.example';
 const flowId = 'flow-1';

@@ -1,5 +1,6 @@
+import type { Credential, Provider } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import type { Credential, Provider } from '../../src/credentials/backend';
+// Internal on purpose: the Settings cards' health rules, which this file tests.
 import { matchesProvider, providerHealth } from '../../src/settings/provider-health';
 
 const provider = (id: string, name: string): Provider => ({

@@ -1,11 +1,16 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
+import {
+  CredentialsError,
+  credentialKeys,
+  credentialsQueryOptions,
+  deleteCredentialMutationOptions,
+  syncAcrossTabsMeta,
+  type Credential,
+  type CredentialsBackend,
+} from 'pipeline-connect';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Credential, CredentialsBackend } from '../../src/credentials/backend';
-import { CredentialsError } from '../../src/credentials/credentials-error';
-import { deleteCredentialMutationOptions } from '../../src/credentials/mutations';
-import { credentialsQueryOptions } from '../../src/credentials/queries';
-import { credentialKeys } from '../../src/credentials/query-keys';
-import { syncAcrossTabsMeta, syncsAcrossTabs } from '../../src/credentials/sync-meta';
+// Internal on purpose: how the cross-tab sync reads a mutation's meta (the query-key internals).
+import { syncsAcrossTabs } from '../../src/credentials/sync-meta';
 
 /** A backend whose credential list answers what the test says. */
 function backendListing(list: () => Promise<Credential[]>): CredentialsBackend {

@@ -1,5 +1,6 @@
+import { SECRET_MASK, type FieldSchema } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK, type FieldSchema } from '../../src/credentials/backend';
+// Internal on purpose: the shared rules (client, mock and server), which this file tests.
 import { checkFieldValues, checkTextValue, maskValues } from '../../src/rules/field-values';
 
 const firecrawl: FieldSchema[] = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// Internal on purpose: the shared rules (client, mock and server), which this file tests.
 import { addressKind, checkUrlField, hostKind } from '../../src/rules/url-fields';
 
 const code = (url: string, development = false) =>

@@ -9,13 +9,13 @@
  * - Server target: the stand-in authorization server (oidc-provider) the server's OAuth client
  *   talks to, driven like a browser (`giveConsent`: its redirects, cookies and consent form).
  */
+import type { OAuthCallbackInput, OAuthFlowStart } from 'pipeline-connect';
 import {
   authorizationResponseUrl,
   issueAuthorizationCode,
   parseAuthorizationRequest,
-} from '../../../mocks/oauth-provider/provider';
+} from 'pipeline-connect/mocks';
 import { giveConsent } from '../../../server/test/support/consent';
-import type { OAuthCallbackInput, OAuthFlowStart } from '../../../src/credentials/backend';
 import { CONTRACT_TARGET, type ContractContext } from './contract-harness';
 
 /** A started flow, or an authorization URL (e.g. one a test altered). */

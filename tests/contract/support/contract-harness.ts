@@ -1,11 +1,13 @@
 import type { SetupServer } from 'msw/node';
+import {
+  CredentialsError,
+  createHttpCredentialsBackend,
+  type CredentialsBackend,
+} from 'pipeline-connect';
+import { createMockStore, type MockStore, type SeedName } from 'pipeline-connect/mocks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+// The msw/node starter is not a package entry (hosts call setupServer(...createHandlers())).
 import { createMockServer } from '../../../mocks/node';
-import { createMockStore, type MockStore } from '../../../mocks/store';
-import type { SeedName } from '../../../mocks/store/seeds';
-import type { CredentialsBackend } from '../../../src/credentials/backend';
-import { CredentialsError } from '../../../src/credentials/credentials-error';
-import { createHttpCredentialsBackend } from '../../../src/credentials/http-backend';
 
 /**
  * Which backend the suite holds to the contract: the MSW mock (default) or the reference server
