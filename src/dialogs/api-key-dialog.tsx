@@ -1,15 +1,14 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { errorMessage } from '../actions/error-message';
 import { useCreateApiKey } from '../actions/use-create-api-key';
 import type { CreateApiKeyInput, Credential, CredentialValues } from '../credentials/backend';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { cn } from '../ui/cn';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
+import { ProviderLoadState } from './provider-load-state';
 import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link ApiKeyDialog}. */
@@ -68,24 +67,8 @@ export function ApiKeyDialog({
   }
 
   let body: ReactNode;
-  if (provider.isPending) {
-    body = (
-      <p className="pc-dialog-loading" role="status">
-        {m.loadingProvider}
-      </p>
-    );
-  } else if (provider.isError) {
-    body = (
-      <Alert
-        action={
-          <Button size="sm" onClick={() => void provider.refetch()}>
-            {messages.common.retry}
-          </Button>
-        }
-      >
-        {errorMessage(provider.error, messages)}
-      </Alert>
-    );
+  if (provider.isPending || provider.isError) {
+    body = <ProviderLoadState provider={provider} />;
   } else if (!provider.data) {
     body = <Alert>{m.providerMissing}</Alert>;
   } else if (!provider.data.methods.includes('api_key')) {

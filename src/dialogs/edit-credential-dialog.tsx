@@ -1,5 +1,4 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { errorMessage } from '../actions/error-message';
 import { useUpdateCredential } from '../actions/use-update-credential';
 import type {
   Credential,
@@ -9,12 +8,11 @@ import type {
 } from '../credentials/backend';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { cn } from '../ui/cn';
 import { ApiKeyForm } from './api-key-form';
 import { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-schema';
+import { ProviderLoadState } from './provider-load-state';
 import { useDialogOpen, type DialogOpenProps } from './use-dialog-open';
 
 /** Props of {@link EditCredentialDialog}. */
@@ -60,24 +58,8 @@ export function EditCredentialDialog({
   }
 
   let body: ReactNode;
-  if (provider.isPending) {
-    body = (
-      <p className="pc-dialog-loading" role="status">
-        {m.loadingProvider}
-      </p>
-    );
-  } else if (provider.isError) {
-    body = (
-      <Alert
-        action={
-          <Button size="sm" onClick={() => void provider.refetch()}>
-            {messages.common.retry}
-          </Button>
-        }
-      >
-        {errorMessage(provider.error, messages)}
-      </Alert>
-    );
+  if (provider.isPending || provider.isError) {
+    body = <ProviderLoadState provider={provider} />;
   } else {
     body = (
       <EditCredentialForm

@@ -561,6 +561,13 @@ describe('ApiKeyDialog', () => {
       ],
     });
     const secret = 'fc-8b01d7b2e8525a7502a148cac29ed893';
+    const mutationCacheText = () =>
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      );
 
     await name.fill('Production');
     await apiKey.fill(secret);
@@ -568,16 +575,7 @@ describe('ApiKeyDialog', () => {
     await expect.element(dialog.getByRole('alert')).toBeVisible();
     // A failed save leaves nothing of the request in the mutation cache (the mutation is removed
     // by its gcTime-0 timer, so this waits for that rather than racing it).
-    await expect
-      .poll(() =>
-        JSON.stringify(
-          queryClient
-            .getMutationCache()
-            .getAll()
-            .map((m) => m.state),
-        ),
-      )
-      .not.toContain(secret);
+    await expect.poll(mutationCacheText).not.toContain(secret);
 
     await cancel.click();
     await expect.element(dialog).not.toBeInTheDocument();
@@ -590,16 +588,7 @@ describe('ApiKeyDialog', () => {
     await reopened.getByRole('button', { name: 'Save' }).click();
     await expect.element(reopened).not.toBeInTheDocument();
 
-    await expect
-      .poll(() =>
-        JSON.stringify(
-          queryClient
-            .getMutationCache()
-            .getAll()
-            .map((m) => m.state),
-        ),
-      )
-      .not.toContain(secret);
+    await expect.poll(mutationCacheText).not.toContain(secret);
     expect(
       JSON.stringify(
         queryClient
