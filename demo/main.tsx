@@ -13,7 +13,7 @@ import { DemoApp } from './demo-app';
 const onMock = import.meta.env.MODE !== 'stack';
 
 // The mock backend must be listening before the first request, so it starts before render.
-// `?scenario=slow|empty|mixed|server-errors|rate-limited` switches the backend's behaviour.
+// `?scenario=slow|empty|mixed|server-errors|outage|rate-limited` switches the backend's behaviour.
 const mock = onMock
   ? await import('pipeline-connect/mocks/browser').then(({ startMockBackend }) =>
       startMockBackend({

@@ -4,7 +4,14 @@ import type { MockStore } from './store';
 import type { SeedName } from './store/seeds';
 
 /** The named behaviours of the mock backend (demo `?scenario=`, stories, tests). */
-export const scenarioNames = ['slow', 'empty', 'mixed', 'server-errors', 'rate-limited'] as const;
+export const scenarioNames = [
+  'slow',
+  'empty',
+  'mixed',
+  'server-errors',
+  'outage',
+  'rate-limited',
+] as const;
 
 /** One of {@link scenarioNames}. */
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -57,15 +64,16 @@ export function handlersForScenario(
       );
       break;
     case 'server-errors':
+      // Reads work, so the UI loads and a failed save can be seen (and retried).
       overrides.push(
-        http.all(everything, () =>
-          errorResponse(503, {
-            code: 'server_error',
-            message: 'The credentials service is temporarily unavailable.',
-            retryable: true,
-          }),
+        http.all(everything, ({ request }) =>
+          MUTATING_METHODS.has(request.method) ? unavailable() : undefined,
         ),
       );
+      break;
+    case 'outage':
+      // Nothing answers but 503: the catalog and the credentials cannot load either.
+      overrides.push(http.all(everything, () => unavailable()));
       break;
     case 'rate-limited':
       overrides.push(
@@ -92,4 +100,13 @@ export function handlersForScenario(
     ...overrides,
     ...createHandlers({ store, baseUrl, latencyMs, appOrigin }),
   ];
+}
+
+/** What a service that is down answers (503, retryable). */
+function unavailable() {
+  return errorResponse(503, {
+    code: 'server_error',
+    message: 'The credentials service is temporarily unavailable.',
+    retryable: true,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, HttpResponse } from 'msw';
 import { ApiKeyDialog } from 'pipeline-connect';
-import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
+import type { MockStore } from 'pipeline-connect/mocks';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
 import { mockHttp } from '../mocks/mock-http';
@@ -188,21 +188,12 @@ export const DuplicateName: Story = {
   },
 };
 
-/** The service is down (503): the dialog says retrying may help and keeps every value. */
+/**
+ * Saving fails (503) in the demo's `server-errors` scenario, where reads still work: the dialog
+ * says retrying may help and keeps every value.
+ */
 export const ServerError: Story = {
-  parameters: {
-    backend: {
-      handlers: [
-        mockHttp.post(CREATE, () =>
-          errorResponse(503, {
-            code: 'server_error',
-            message: 'The credentials service is temporarily unavailable.',
-            retryable: true,
-          }),
-        ),
-      ],
-    },
-  },
+  parameters: { backend: { scenario: 'server-errors' } },
   play: async () => {
     const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));

@@ -32,7 +32,14 @@ async function withScenario<T>(
 
 describe('scenarios', () => {
   it('names the five scenarios', () => {
-    expect(scenarioNames).toEqual(['slow', 'empty', 'mixed', 'server-errors', 'rate-limited']);
+    expect(scenarioNames).toEqual([
+      'slow',
+      'empty',
+      'mixed',
+      'server-errors',
+      'outage',
+      'rate-limited',
+    ]);
     expect(isScenarioName('mixed')).toBe(true);
     expect(isScenarioName('chaos')).toBe(false);
   });
@@ -82,8 +89,27 @@ describe('scenarios', () => {
     expect(store.listCredentials()).toEqual([]);
   });
 
-  it('server-errors: every call answers 503, retryable', async () => {
+  it('server-errors: reads work, every change answers 503, retryable', async () => {
     await withScenario({ scenario: 'server-errors' }, async (backend) => {
+      expect(await backend.listProviders()).toHaveLength(6);
+      expect(await backend.listCredentials()).toEqual([]);
+      for (const call of [
+        () =>
+          backend.createApiKeyCredential('firecrawl', {
+            values: { firecrawl_api_key: FIRECRAWL_KEY },
+          }),
+        () => backend.startOAuth('notion'),
+        () =>
+          backend.saveOAuthClient('dropbox', { mode: 'custom', clientId: 'a', clientSecret: 'b' }),
+      ]) {
+        const error = await rejectionOf(call());
+        expect([error.status, error.code, error.retryable]).toEqual([503, 'server_error', true]);
+      }
+    });
+  });
+
+  it('outage: every call answers 503, retryable', async () => {
+    await withScenario({ scenario: 'outage' }, async (backend) => {
       for (const call of [
         () => backend.listProviders(),
         () => backend.listCredentials(),
