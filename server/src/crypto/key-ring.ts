@@ -13,7 +13,7 @@ export const KEYS_VARIABLE = 'PIPELINE_CONNECT_KEYS';
 export const DEVELOPMENT_KEY_FILE = 'encryption-key';
 
 /** A shell command that prints a fresh key-list entry, quoted in boot-refusal messages. */
-export const GENERATE_KEY_COMMAND = `node -e "console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))"`;
+export const GENERATE_KEY_COMMAND = `node -p "'k1:'+require('crypto').randomBytes(32).toString('base64')"`;
 
 /** What {@link loadKeyWrapper} reads. Everything is injected so boot can be tested. */
 export interface LoadKeyWrapperOptions {

@@ -6,9 +6,29 @@
  */
 import * as oauth from 'oauth4webapi';
 import { ApiError } from '../http/api-error';
+import type { EnvelopeCipher } from '../crypto/envelope';
+import type { Logger } from '../logger';
 import type { OAuthDirectory, OAuthProviderEndpoints } from '../providers/oauth-directory';
 import type { OutboundFetch } from '../providers/outbound-fetch';
-import type { ClientInUse } from './oauth-client-service';
+import type { AuditTrail } from './audit';
+import type { ClientInUse, OAuthClientService } from './oauth-client-service';
+
+/**
+ * What every service that talks OAuth to a provider needs (the flow service, the refresh service,
+ * the revocation worker): one set, built once by `createCredentialsServer`.
+ */
+export interface OAuthProtocolDependencies {
+  cipher: EnvelopeCipher;
+  clock: () => Date;
+  audit: AuditTrail;
+  clients: OAuthClientService;
+  directory: OAuthDirectory;
+  /** The SSRF-guarded fetch every call to a provider goes through. */
+  fetch: OutboundFetch;
+  /** Providers on plain http (the loopback stand-in in development and tests). */
+  allowInsecureProviders: boolean;
+  logger: Logger;
+}
 
 /** The token set stored (sealed, as one JSON document) with an OAuth credential. */
 export interface StoredTokens {

@@ -16,19 +16,15 @@ import type {
   OAuthFlowStatus,
 } from '../../../src/credentials/backend';
 import { capProviderText } from '../../../src/rules/provider-text';
-import type { EnvelopeCipher } from '../crypto/envelope';
 import { ApiError, badRequest, conflict, notFound, validationFailed } from '../http/api-error';
 import type { OperationRequest } from '../http/contract-router';
-import type { Logger } from '../logger';
-import type { OAuthDirectory, OAuthProviderEndpoints } from '../providers/oauth-directory';
-import type { OutboundFetch } from '../providers/outbound-fetch';
+import type { OAuthProviderEndpoints } from '../providers/oauth-directory';
 import type { Database } from '../storage/database';
 import { credentials, defaultCredentials, oauthFlows } from '../storage/schema';
 import { codeVerifierBinding, credentialTokensBinding } from '../storage/sealed-values';
-import type { AuditTrail } from './audit';
 import { requireOAuth, requireProvider } from './catalog';
 import type { Caller } from './credential-service';
-import type { ClientInUse, OAuthClientService } from './oauth-client-service';
+import type { ClientInUse } from './oauth-client-service';
 import {
   authorizationServerOf,
   clientAuthOf,
@@ -36,6 +32,7 @@ import {
   oauthHttpOptions,
   requireEndpoints,
   storedTokensOf,
+  type OAuthProtocolDependencies,
 } from './oauth-client-protocol';
 import { checkName, nameKey, suffixedName } from './rules';
 
@@ -53,26 +50,16 @@ export interface OAuthFlowService {
   complete(request: OperationRequest, input: OAuthCallbackInput): Promise<Response>;
 }
 
-export interface OAuthFlowServiceOptions {
+export interface OAuthFlowServiceOptions extends OAuthProtocolDependencies {
   db: Database;
-  cipher: EnvelopeCipher;
-  clock: () => Date;
-  audit: AuditTrail;
-  clients: OAuthClientService;
-  directory: OAuthDirectory;
-  /** The SSRF-guarded fetch every call to a provider goes through. */
-  fetch: OutboundFetch;
   redirectUri: string;
   /** `https:` deployments name the binding cookie `__Host-…` and mark it Secure. */
   secureCookies: boolean;
-  /** Providers on plain http (the loopback stand-in in development and tests). */
-  allowInsecureProviders: boolean;
   /**
    * Development only: tells the stand-in authorization server about a tenant's custom client
    * before a flow uses it (a real provider knows the clients registered in its console).
    */
   announceClient?: (providerId: string, client: ClientInUse, redirectUri: string) => void;
-  logger: Logger;
 }
 
 type FlowRow = typeof oauthFlows.$inferSelect;

@@ -21,17 +21,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import { capProviderText } from '../../../src/rules/provider-text';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import type { Logger } from '../logger';
-import type { OAuthDirectory } from '../providers/oauth-directory';
-import type { OutboundFetch } from '../providers/outbound-fetch';
 import type { Database, DatabaseConnection } from '../storage/database';
 import { credentials } from '../storage/schema';
 import { credentialTokensBinding } from '../storage/sealed-values';
-import type { AuditTrail } from './audit';
 import { requireProvider, type CatalogProvider } from './catalog';
 import type { CredentialRow } from './credential-view';
-import type { OAuthClientService } from './oauth-client-service';
 import {
   authorizationServerOf,
   clientAuthOf,
@@ -41,6 +35,7 @@ import {
   parseStoredTokens,
   storedTokensOf,
   type StoredTokens,
+  type OAuthProtocolDependencies,
 } from './oauth-client-protocol';
 import { NO_REFRESH_TOKEN, shouldRefresh } from './refresh-policy';
 import { enqueueRevocation } from './revocation-outbox';
@@ -74,17 +69,8 @@ export interface RefreshService {
   refreshIfDue(row: CredentialRow): Promise<RefreshResult>;
 }
 
-export interface RefreshServiceOptions {
+export interface RefreshServiceOptions extends OAuthProtocolDependencies {
   database: Pick<DatabaseConnection, 'db' | 'kind'>;
-  cipher: EnvelopeCipher;
-  clock: () => Date;
-  audit: AuditTrail;
-  clients: OAuthClientService;
-  directory: OAuthDirectory;
-  /** The SSRF-guarded fetch every call to a provider goes through. */
-  fetch: OutboundFetch;
-  allowInsecureProviders: boolean;
-  logger: Logger;
 }
 
 /** Reads and writes of one attempt: the locking transaction on PostgreSQL, the database on PGlite. */

@@ -12,23 +12,18 @@
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import * as oauth from 'oauth4webapi';
 import { capProviderText } from '../../../src/rules/provider-text';
-import type { EnvelopeCipher } from '../crypto/envelope';
 import { DecryptionError } from '../crypto/errors';
-import type { Logger } from '../logger';
-import type { OAuthDirectory } from '../providers/oauth-directory';
-import type { OutboundFetch } from '../providers/outbound-fetch';
 import type { Database } from '../storage/database';
 import { revocationOutbox } from '../storage/schema';
 import { outboxTokensBinding } from '../storage/sealed-values';
-import type { AuditTrail } from './audit';
 import { requireProvider, type CatalogProvider } from './catalog';
-import type { OAuthClientService } from './oauth-client-service';
 import {
   authorizationServerOf,
   clientAuthOf,
   oauthErrorCode,
   oauthHttpOptions,
   parseStoredTokens,
+  type OAuthProtocolDependencies,
 } from './oauth-client-protocol';
 import { createPeriodicTask, type PeriodicTask } from './refresh-sweeper';
 
@@ -56,16 +51,8 @@ export interface RevocationReport {
   givenUp: number;
 }
 
-export interface RevocationWorkerDependencies {
+export interface RevocationWorkerDependencies extends OAuthProtocolDependencies {
   db: Database;
-  cipher: EnvelopeCipher;
-  clock: () => Date;
-  audit: AuditTrail;
-  clients: OAuthClientService;
-  directory: OAuthDirectory;
-  fetch: OutboundFetch;
-  allowInsecureProviders: boolean;
-  logger: Logger;
 }
 
 /** The wait before attempt `attempts + 1`, after `attempts` failures. */
