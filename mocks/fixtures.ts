@@ -39,7 +39,12 @@ const catalog: readonly ProviderFixture[] = [
         helpUrl: 'https://developers.notion.com/docs/create-a-notion-integration',
       },
     ],
-    oauth: { scopes: ['read_content'], hasPlatformClient: true, clientFields: [] },
+    oauth: {
+      scopes: ['read_content'],
+      hasPlatformClient: true,
+      clientFields: [],
+      developerConsoleUrl: 'https://www.notion.so/profile/integrations',
+    },
   },
   {
     id: 'jina-reader',
@@ -99,6 +104,7 @@ const catalog: readonly ProviderFixture[] = [
       scopes: ['https://www.googleapis.com/auth/drive.readonly', 'profile', 'email'],
       hasPlatformClient: true,
       clientFields: [],
+      developerConsoleUrl: 'https://console.cloud.google.com/apis/credentials',
     },
   },
   {
@@ -112,6 +118,7 @@ const catalog: readonly ProviderFixture[] = [
       scopes: ['files.metadata.read', 'files.content.read', 'account_info.read'],
       hasPlatformClient: false,
       clientFields: [],
+      developerConsoleUrl: 'https://www.dropbox.com/developers/apps',
     },
   },
   {
@@ -124,6 +131,8 @@ const catalog: readonly ProviderFixture[] = [
     oauth: {
       scopes: ['Files.Read.All', 'User.Read', 'offline_access'],
       hasPlatformClient: false,
+      developerConsoleUrl:
+        'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
       clientFields: [
         {
           name: 'tenant_id',

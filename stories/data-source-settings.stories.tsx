@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DataSourceSettings } from 'pipeline-connect';
 import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, screen, userEvent, within } from 'storybook/test';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
 import { mockHttp } from '../mocks/mock-http';
 
@@ -34,10 +34,8 @@ export const MixedStates: Story = {
     const canvas = within(canvasElement);
     const drive = await canvas.findByRole('region', { name: 'Google Drive' });
     await expect(await within(drive).findByText('1 credential needs attention')).toBeVisible();
-    await userEvent.selectOptions(
-      canvas.getByRole('combobox', { name: 'Show' }),
-      'needs-attention',
-    );
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Show' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Needs attention' }));
     await expect(canvas.queryByRole('region', { name: 'Firecrawl' })).toBeNull();
   },
 };
@@ -67,12 +65,28 @@ export const Loading: Story = {
   },
 };
 
+/** The service is down (the `outage` scenario): an outage, in the server's words, with a retry. */
+export const Outage: Story = {
+  parameters: { backend: { scenario: 'outage' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // The catalog is retried twice (about 1.3 s) before it reads as down.
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5000 });
+    await expect(alert).toHaveTextContent(
+      'The data source service is unavailable. The credentials service is temporarily unavailable.',
+    );
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(canvas.queryByText(/Unknown provider/)).toBeNull();
+  },
+};
+
+/** Any other failure to load (here 403) says what happened, with a retry. */
 export const LoadError: Story = {
   parameters: {
     backend: {
       handlers: [
         mockHttp.get('/providers', () =>
-          errorResponse(500, { code: 'server_error', message: 'Down', retryable: false }),
+          errorResponse(403, { code: 'forbidden', message: 'No.', retryable: false }),
         ),
       ],
     },

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
 // Internal on purpose: the ui/ parts are not exported; these stories document and test them.
 import { Field } from '../src/ui/field';
@@ -13,6 +14,7 @@ import {
 import { Select } from '../src/ui/select';
 
 function Fields() {
+  const [region, setRegion] = useState('');
   return (
     <div style={{ maxWidth: 360 }}>
       <Field
@@ -26,10 +28,12 @@ function Fields() {
           Region <FieldHint>(optional)</FieldHint>
         </FieldLabel>
         <FieldControl>
-          <Select defaultValue="">
-            <option value="">Choose a region</option>
-            <option value="eu">Europe</option>
-          </Select>
+          <Select
+            value={region}
+            onValueChange={setRegion}
+            placeholder="Choose a region"
+            options={[{ value: 'eu', label: 'Europe' }]}
+          />
         </FieldControl>
         <FieldError>Choose where your data is stored.</FieldError>
         <FieldHelp>Data stays in the region you choose.</FieldHelp>

@@ -318,6 +318,11 @@ export interface components {
             clientMode: "default" | "custom" | "none";
             /** @description Extra fields a custom client needs beyond Client ID and Client Secret. */
             clientFields: components["schemas"]["FieldSchema"][];
+            /**
+             * Format: uri
+             * @description Where a custom OAuth app for this provider is registered (the provider's developer console), an https URL. Optional: a client shows the link only when it is given.
+             */
+            developerConsoleUrl?: string;
         };
         /** @description A data source the backend can connect. */
         Provider: {

@@ -45,6 +45,11 @@ export interface ProviderOAuth {
   clientMode: 'default' | 'custom' | 'none';
   /** Extra fields a custom client needs beyond Client ID and Client Secret (e.g. a tenant). */
   clientFields: FieldSchema[];
+  /**
+   * Where a custom OAuth app is registered: the provider's developer console (an https URL).
+   * OAuth Client Settings links to it when it is given.
+   */
+  developerConsoleUrl?: string;
 }
 
 /** A data source the backend can connect. The catalog comes from the backend, never constants. */

@@ -46,6 +46,7 @@ const isProvider = shape({
       hasPlatformClient: boolean,
       clientMode: string,
       clientFields: arrayOf(isField),
+      developerConsoleUrl: optional(string),
     }),
   ),
   localized: optional(recordOf((value) => isRecord(value))),

@@ -5,6 +5,7 @@ import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { ActionFailure } from '../actions/action-failure';
 import type { FieldSchema } from '../credentials/backend';
+import { isCredentialsError } from '../credentials/credentials-error';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -79,8 +80,15 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
 
   function showFailure(error: unknown) {
     const failure = ActionFailure.from(error, messages);
-    if (failure.retryAfterSeconds) countdown.start(failure.retryAfterSeconds);
     showFieldErrors(failure, { setError, setFocus });
+    if (failure.retryAfterSeconds) {
+      countdown.start(failure.retryAfterSeconds);
+      // The live countdown by Save says how long; "in 30 seconds" beside it would only go stale.
+      if (isCredentialsError(failure.cause) && failure.cause.code === 'rate_limited') {
+        setFailure(messages.common.error.rateLimited({ seconds: null }));
+        return;
+      }
+    }
     if (failure.summary) setFailure(failure.summary);
   }
 

@@ -17,6 +17,7 @@ import {
 import { OAuthClientModeChoice } from './oauth-client-mode-choice';
 import type { OAuthAuthorizeRequest } from './oauth-client-settings-dialog';
 import { OAuthCustomClientFields } from './oauth-custom-client-fields';
+import { OAuthDeveloperConsoleLink } from './oauth-developer-console-link';
 import { OAuthRedirectUri } from './oauth-redirect-uri';
 import { showFieldErrors } from './show-field-errors';
 
@@ -41,8 +42,9 @@ export interface OAuthClientFormProps {
 type Busy = 'save' | 'authorize' | 'remove' | null;
 
 /**
- * The body of OAuth Client Settings: the mode choice, the custom client's fields, the redirect
- * URI, and Remove / Cancel / Save / Save and Authorize. One request runs at a time; a failure
+ * The body of OAuth Client Settings: the mode choice (or, for a provider with no platform client,
+ * a sentence saying it needs the user's own app), and for Custom the provider's developer console,
+ * the custom client's fields and the redirect URI; then Remove / Cancel / Save / Save and Authorize. One request runs at a time; a failure
  * stays in the form (on its fields, or as an alert) with the input kept.
  */
 export function OAuthClientForm({
@@ -153,32 +155,42 @@ export function OAuthClientForm({
           onSave();
         }}
       >
-        <Controller
-          control={control}
-          name="mode"
-          render={({ field }) => (
-            <OAuthClientModeChoice
-              value={field.value}
-              onValueChange={(value) => {
-                clearErrors();
-                field.onChange(value);
-              }}
-              hasPlatformClient={settings.hasPlatformClient}
+        {settings.hasPlatformClient ? (
+          <Controller
+            control={control}
+            name="mode"
+            render={({ field }) => (
+              <OAuthClientModeChoice
+                value={field.value}
+                onValueChange={(value) => {
+                  clearErrors();
+                  field.onChange(value);
+                }}
+                disabled={disabled}
+              />
+            )}
+          />
+        ) : (
+          // One choice is no choice: say why the user's own app is needed instead of a lone radio.
+          <p className="pc-oauth-custom-only">{m.customOnly({ provider: provider.name })}</p>
+        )}
+
+        {/* The console link and the redirect URI are for registering an app of one's own:
+            only Custom needs them. */}
+        {mode === 'custom' ? (
+          <>
+            <OAuthDeveloperConsoleLink
               providerName={provider.name}
+              url={provider.oauth?.developerConsoleUrl}
+            />
+            <OAuthCustomClientFields
+              fields={fields}
+              hasSavedCustom={hasSavedCustom}
               disabled={disabled}
             />
-          )}
-        />
-
-        {mode === 'custom' ? (
-          <OAuthCustomClientFields
-            fields={fields}
-            hasSavedCustom={hasSavedCustom}
-            disabled={disabled}
-          />
+            <OAuthRedirectUri uri={settings.redirectUri} />
+          </>
         ) : null}
-
-        <OAuthRedirectUri uri={settings.redirectUri} />
 
         {failure ? <Alert>{failure}</Alert> : null}
 

@@ -8,23 +8,18 @@ export interface OAuthClientModeChoiceProps {
   value: 'default' | 'custom';
   /** Told when the user picks a mode. */
   onValueChange: (value: 'default' | 'custom') => void;
-  /** Offer **Default**: only where the platform has a client of its own. */
-  hasPlatformClient: boolean;
-  /** The provider's name, for the help of a Custom-only choice. */
-  providerName: string;
   /** While a request runs the choice stays as it is. */
   disabled?: boolean;
 }
 
 /**
  * The client-mode choice of OAuth Client Settings: **Default** (the platform's client) and
- * **Custom** (the user's own), each with a line of help, as a radio group.
+ * **Custom** (the user's own), each with a line of help, as a radio group. Only for a provider
+ * the platform has a client for: without one there is nothing to choose.
  */
 export function OAuthClientModeChoice({
   value,
   onValueChange,
-  hasPlatformClient,
-  providerName,
   disabled,
 }: OAuthClientModeChoiceProps) {
   const m = useMessages().oauth.client;
@@ -37,17 +32,8 @@ export function OAuthClientModeChoice({
       onValueChange={(next) => onValueChange(next === 'default' ? 'default' : 'custom')}
       disabled={disabled}
     >
-      {/* Default exists only where the platform has a client; Custom is always there, so the
-          documented path ("choose Custom") works for every provider. */}
-      {hasPlatformClient ? (
-        <ModeOption id={ids.default} value="default" title={m.default} help={m.defaultHelp} />
-      ) : null}
-      <ModeOption
-        id={ids.custom}
-        value="custom"
-        title={m.custom}
-        help={hasPlatformClient ? m.customHelp : m.customOnly({ provider: providerName })}
-      />
+      <ModeOption id={ids.default} value="default" title={m.default} help={m.defaultHelp} />
+      <ModeOption id={ids.custom} value="custom" title={m.custom} help={m.customHelp} />
     </RadioGroup>
   );
 }

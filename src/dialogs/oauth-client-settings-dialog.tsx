@@ -114,7 +114,11 @@ export function OAuthClientSettingsDialog({
       open={isOpen}
       onOpenChange={setOpen}
       title={m.title}
-      description={m.description({ provider: providerName })}
+      description={
+        provider.data?.oauth?.hasPlatformClient === false
+          ? m.descriptionCustomOnly({ provider: providerName })
+          : m.description({ provider: providerName })
+      }
       preventClose={busy}
       className="pc-oauth-client-dialog"
     >

@@ -43,8 +43,8 @@ export function OAuthCustomClientFields({
       <Field
         label={m.clientSecret}
         kind="secret"
+        // Said once, as help (read with the field); a placeholder too would say it twice.
         aria-required={!hasSavedCustom || undefined}
-        placeholder={hasSavedCustom ? m.keepSecret : undefined}
         help={hasSavedCustom ? m.keepSecret : undefined}
         error={errors.clientSecret?.message}
         {...register('clientSecret', { onChange: () => clearErrors('clientSecret') })}

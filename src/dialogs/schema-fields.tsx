@@ -34,7 +34,7 @@ export interface SchemaFieldsProps<T extends FieldValues> {
 /**
  * Renders a provider's `FieldSchema[]` as labelled inputs bound to a react-hook-form form:
  * `secret` as a password input with a show/hide toggle, `text` as a text input, `select` as a
- * native select, `boolean` as a checkbox. Labels, placeholders, help text and help links come from
+ * {@link Select} (with a "none" choice when optional), `boolean` as a checkbox. Labels, placeholders, help text and help links come from
  * the schema; errors come from the form state (validate with `buildFieldValuesSchema`).
  */
 export function SchemaFields<T extends FieldValues>({
@@ -141,7 +141,17 @@ function ChoiceNotes({ field, error }: Pick<ChoiceFieldProps, 'field' | 'error'>
   );
 }
 
-function SelectField({ field, error, hint, input: { value, ...input } }: ChoiceFieldProps) {
+function SelectField({
+  field,
+  error,
+  hint,
+  input: { value, onChange, ...input },
+}: ChoiceFieldProps) {
+  const messages = useMessages();
+  // An empty choice only where none is a valid answer; a required field shows a placeholder.
+  const none = field.required
+    ? []
+    : [{ value: '', label: field.placeholder ?? messages.common.none }];
   return (
     <FieldRoot data-field-type="select" invalid={Boolean(error)}>
       <FieldLabel hint={hint}>{field.label}</FieldLabel>
@@ -150,18 +160,11 @@ function SelectField({ field, error, hint, input: { value, ...input } }: ChoiceF
           <Select
             {...input}
             value={typeof value === 'string' ? value : ''}
+            onValueChange={onChange}
+            options={[...none, ...(field.options ?? [])]}
+            placeholder={field.placeholder ?? messages.common.choose}
             aria-required={field.required || undefined}
-          >
-            {/* An empty choice only where none is a valid answer, or nothing is chosen yet. */}
-            {!field.required || value === '' ? (
-              <option value="">{field.placeholder ?? ''}</option>
-            ) : null}
-            {field.options?.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
+          />
         </FieldControl>
       </div>
       <ChoiceNotes field={field} error={error} />

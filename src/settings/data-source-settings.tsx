@@ -3,12 +3,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAllCredentials, useProviders } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
 import { useThemeAttributes } from '../theme/color-mode';
-import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { Select } from '../ui/select';
 import { ProviderCard } from './provider-card';
 import { matchesProvider, providerHealth, type ProviderFilter } from './provider-health';
+import { SettingsLoadFailure } from './settings-load-failure';
 
 /** Props of {@link DataSourceSettings}. */
 export interface DataSourceSettingsProps {
@@ -19,14 +19,17 @@ export interface DataSourceSettingsProps {
 
 const filters: ProviderFilter[] = ['all', 'connected', 'not-connected', 'needs-attention'];
 
+function isFilter(value: string): value is ProviderFilter {
+  return (filters as string[]).includes(value);
+}
+
 /**
  * **Settings → Data Sources**: a card per provider of the catalog with **Configure** and its
  * credentials, searchable by name and filterable by state. Place it in the host's settings
  * page or dialog; it shares the canvas's queries, so changes show on both at once.
  */
 export function DataSourceSettings({ focusProviderId, className }: DataSourceSettingsProps) {
-  const messages = useMessages();
-  const m = messages.settings;
+  const m = useMessages().settings;
   const theme = useThemeAttributes();
   const providers = useProviders();
   const credentials = useAllCredentials();
@@ -47,7 +50,13 @@ export function DataSourceSettings({ focusProviderId, className }: DataSourceSet
     matchesProvider(provider, health, search, filter),
   );
 
-  const ready = providers.isSuccess && credentials.isSuccess;
+  // Data kept from an earlier success stays on screen when a refetch fails (the alert says so).
+  const ready = providers.data !== undefined && credentials.data !== undefined;
+  const failure = providers.isError
+    ? providers.error
+    : credentials.isError
+      ? credentials.error
+      : null;
   useEffect(() => {
     if (!ready || !focusProviderId) return;
     focusRef.current?.scrollIntoView({ block: 'nearest' });
@@ -79,42 +88,31 @@ export function DataSourceSettings({ focusProviderId, className }: DataSourceSet
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <label htmlFor={filterId} className="pc-settings-filter-label">
-          {m.filter.label}
-        </label>
-        <Select
-          id={filterId}
-          className="pc-settings-filter"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value as ProviderFilter)}
-        >
-          {filters.map((value) => (
-            <option key={value} value={value}>
-              {filterLabel[value]}
-            </option>
-          ))}
-        </Select>
+        <div className="pc-settings-filter-group">
+          <span id={filterId} className="pc-settings-filter-label">
+            {m.filter.label}
+          </span>
+          <Select
+            aria-labelledby={filterId}
+            className="pc-settings-filter"
+            value={filter}
+            onValueChange={(value) => {
+              if (isFilter(value)) setFilter(value);
+            }}
+            options={filters.map((value) => ({ value, label: filterLabel[value] }))}
+          />
+        </div>
       </div>
 
-      {!ready && !providers.isError && !credentials.isError ? (
-        <p className="pc-settings-status">{m.loading}</p>
-      ) : null}
-      {providers.isError || credentials.isError ? (
-        <Alert
-          action={
-            <Button
-              size="sm"
-              onClick={() => {
-                if (providers.isError) void providers.refetch();
-                if (credentials.isError) void credentials.refetch();
-              }}
-            >
-              {messages.common.retry}
-            </Button>
-          }
-        >
-          {m.loadError}
-        </Alert>
+      {!ready && !failure ? <p className="pc-settings-status">{m.loading}</p> : null}
+      {failure ? (
+        <SettingsLoadFailure
+          error={failure}
+          onRetry={() => {
+            if (providers.isError) void providers.refetch();
+            if (credentials.isError) void credentials.refetch();
+          }}
+        />
       ) : null}
       {ready && cards.length === 0 ? <p className="pc-settings-status">{m.empty}</p> : null}
       {ready && cards.length > 0 ? (

@@ -5,12 +5,15 @@ import { cn } from './cn';
 export interface AlertProps {
   tone?: 'error' | 'warning' | 'info';
   children: ReactNode;
-  /** Extra content on the right, e.g. a retry button. */
+  /** Extra content on the right (below, when narrow), e.g. a retry button. */
   action?: ReactNode;
   className?: string;
 }
 
-/** A message box; errors are announced immediately (`role="alert"`), others politely. */
+/**
+ * A message box; errors are announced immediately (`role="alert"`), others politely. The action
+ * sits beside the words, or below them when the box is narrow; its buttons never wrap.
+ */
 export function Alert({ tone = 'error', children, action, className }: AlertProps) {
   return (
     <div
@@ -22,7 +25,11 @@ export function Alert({ tone = 'error', children, action, className }: AlertProp
       <div data-slot="alert-body" className="pc-alert-body">
         {children}
       </div>
-      {action}
+      {action ? (
+        <div data-slot="alert-action" className="pc-alert-action">
+          {action}
+        </div>
+      ) : null}
     </div>
   );
 }

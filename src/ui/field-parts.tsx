@@ -13,15 +13,19 @@ import {
 import { useMessages } from '../i18n/i18n-context';
 import { cn } from './cn';
 
-type Note = 'help' | 'error';
+type Note = 'label' | 'help' | 'error';
 
 interface FieldContextValue {
   controlId: string;
+  /** The {@link FieldLabel}'s id. */
+  labelId: string;
+  /** Whether a label is shown (so something may point at `labelId`). */
+  labelled: boolean;
   helpId: string;
   errorId: string;
   invalid: boolean;
   describedBy: string | undefined;
-  /** A help or error line says it is shown (or gone), so the control points at what exists. */
+  /** A label, help or error line says it is shown (or gone), so the control points at what exists. */
   setNote: (note: Note, shown: boolean) => void;
 }
 
@@ -35,12 +39,28 @@ function useField(part: string): FieldContextValue {
 
 /** Tells the field while a note is on screen; a layout effect, so it is wired before paint. */
 function useNote(note: Note, shown: boolean) {
-  const { setNote } = useField(note === 'help' ? 'FieldHelp' : 'FieldError');
+  const { setNote } = useField(noteParts[note]);
   useLayoutEffect(() => {
     if (!shown) return;
     setNote(note, true);
     return () => setNote(note, false);
   }, [note, shown, setNote]);
+}
+
+const noteParts: Record<Note, string> = {
+  label: 'FieldLabel',
+  help: 'FieldHelp',
+  error: 'FieldError',
+};
+
+/**
+ * The id of the enclosing field's label while it is shown, `undefined` outside a field or without
+ * a label: for a control that is a button (the select's trigger), which a `<label for>` does not
+ * name everywhere, to point `aria-labelledby` at it.
+ */
+export function useFieldLabelId(): string | undefined {
+  const field = useContext(FieldContext);
+  return field?.labelled ? field.labelId : undefined;
 }
 
 function hasContent(children: ReactNode): boolean {
@@ -73,19 +93,33 @@ export interface FieldRootProps extends ComponentProps<'div'> {
 export function FieldRoot({ controlId, invalid = false, className, ...props }: FieldRootProps) {
   const autoId = useId();
   const id = controlId ?? `pc-field-${autoId}`;
-  const [notes, setNotes] = useState<Record<Note, boolean>>({ help: false, error: false });
+  const [notes, setNotes] = useState<Record<Note, boolean>>({
+    label: false,
+    help: false,
+    error: false,
+  });
   const setNote = useCallback((note: Note, shown: boolean) => {
     setNotes((current) => (current[note] === shown ? current : { ...current, [note]: shown }));
   }, []);
   const isInvalid = invalid || notes.error;
+  const labelId = `${id}-label`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const describedBy =
     [notes.error ? errorId : null, notes.help ? helpId : null].filter(Boolean).join(' ') ||
     undefined;
   const field = useMemo(
-    () => ({ controlId: id, helpId, errorId, invalid: isInvalid, describedBy, setNote }),
-    [id, helpId, errorId, isInvalid, describedBy, setNote],
+    () => ({
+      controlId: id,
+      labelId,
+      labelled: notes.label,
+      helpId,
+      errorId,
+      invalid: isInvalid,
+      describedBy,
+      setNote,
+    }),
+    [id, labelId, notes.label, helpId, errorId, isInvalid, describedBy, setNote],
   );
   return (
     <FieldContext.Provider value={field}>
@@ -99,19 +133,21 @@ export function FieldRoot({ controlId, invalid = false, className, ...props }: F
   );
 }
 
-/** Props of {@link FieldLabel}: a `<label>`'s, without `htmlFor` (the field sets it). */
-export interface FieldLabelProps extends Omit<ComponentProps<'label'>, 'htmlFor'> {
+/** Props of {@link FieldLabel}: a `<label>`'s, without `htmlFor` and `id` (the field sets them). */
+export interface FieldLabelProps extends Omit<ComponentProps<'label'>, 'htmlFor' | 'id'> {
   /** Quieter words after the name, e.g. "(optional)": a {@link FieldHint} after the children. */
   hint?: ReactNode;
 }
 
 /** The field's visible name, a `<label>` for its control. */
 export function FieldLabel({ hint, children, className, ...props }: FieldLabelProps) {
-  const { controlId } = useField('FieldLabel');
+  const { controlId, labelId } = useField('FieldLabel');
+  useNote('label', true);
   return (
     <label
       data-slot="field-label"
       {...props}
+      id={labelId}
       htmlFor={controlId}
       className={cn('pc-field-label', className)}
     >

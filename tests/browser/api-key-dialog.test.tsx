@@ -369,7 +369,7 @@ describe('ApiKeyDialog', () => {
     await expect.element(screen.getByText('“Production” was added.')).toBeVisible();
   });
 
-  it('honours Retry-After on 429: says how long, and Save waits for it', async () => {
+  it('honours Retry-After on 429: a live countdown says how long (no fixed time beside it), and Save waits for it', async () => {
     const { dialog, name, apiKey, save } = await renderDialog({
       handlers: [
         mockHttp.post(CREATE, () =>
@@ -388,8 +388,10 @@ describe('ApiKeyDialog', () => {
 
     await expect
       .element(dialog.getByRole('alert'))
-      .toHaveTextContent('Too many requests. Try again in 2 seconds.');
+      .toHaveTextContent('Too many requests. Wait a moment and try again.');
     await expect.element(dialog.getByText(/You can try again in [12] s\./)).toBeVisible();
+    // One statement of the wait, the live one: no "2 seconds" that stays put while it counts.
+    expect(dialog.element().textContent).not.toMatch(/seconds/);
     await expect.element(save).toBeDisabled();
     await expect.element(name).toHaveValue('Production');
     await expect.element(save, { timeout: 4000 }).toBeEnabled();

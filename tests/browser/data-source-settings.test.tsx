@@ -46,11 +46,16 @@ describe('Settings → Data Sources', () => {
     await expect.element(page.getByText('Showing 2 of 6 data sources')).toBeInTheDocument();
 
     await userEvent.fill(page.getByRole('searchbox', { name: 'Search data sources' }), '');
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Show' }), 'needs-attention');
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Needs attention' }).click();
+    await expect
+      .element(page.getByRole('combobox', { name: 'Show' }))
+      .toHaveTextContent('Needs attention');
     await expect.element(card('Google Drive')).toBeVisible();
     await expect.element(card('Firecrawl')).not.toBeInTheDocument();
 
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Show' }), 'not-connected');
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Not connected' }).click();
     await expect.element(card('OneDrive')).toBeVisible();
     await expect.element(card('Firecrawl')).not.toBeInTheDocument();
   });
@@ -97,12 +102,14 @@ describe('Settings → Data Sources', () => {
       handlers: [
         mockHttp.get('/providers', () =>
           fail
-            ? errorResponse(500, { code: 'server_error', message: 'Down', retryable: false })
+            ? errorResponse(403, { code: 'forbidden', message: 'No.', retryable: false })
             : undefined,
         ),
       ],
     });
-    await expect.element(page.getByText('Could not load the data sources.')).toBeVisible();
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent('Could not load the data sources. You do not have permission to do this.');
     fail = false;
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect.element(card('Notion')).toBeVisible();

@@ -44,9 +44,12 @@ describe('OAuthClientSettingsDialog', () => {
     const { screen, store } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
     const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
     await expect.element(dialog.getByLabelText('Client ID')).toBeVisible();
-    // Dropbox has no platform client: no Default to choose, Custom is the one way.
-    expect(dialog.getByRole('radio', { name: 'Default' }).query()).toBeNull();
-    await expect.element(dialog.getByRole('radio', { name: 'Custom' })).toBeChecked();
+    // Dropbox has no platform client: no choice of one option, but a sentence saying why.
+    expect(dialog.getByRole('radio').query()).toBeNull();
+    expect(dialog.getByRole('radiogroup').query()).toBeNull();
+    await expect
+      .element(dialog.getByText('Dropbox needs your own OAuth app', { exact: false }))
+      .toBeVisible();
 
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.element(dialog.getByText('Enter the Client ID.')).toBeVisible();
@@ -98,9 +101,12 @@ describe('OAuthClientSettingsDialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
     await expect.element(dialog.getByLabelText('Client ID')).toHaveValue('dbx-app-1');
     await expect.element(dialog.getByLabelText('Client Secret')).toHaveValue('');
+    // Said once, as the secret's help: not its placeholder too.
     await expect
-      .element(dialog.getByText('Leave blank to keep the saved secret').first())
-      .toBeVisible();
+      .element(dialog.getByLabelText('Client Secret'))
+      .toHaveAccessibleDescription('Leave blank to keep the saved secret');
+    await expect.element(dialog.getByLabelText('Client Secret')).not.toHaveAttribute('placeholder');
+    expect(dialog.getByText('Leave blank to keep the saved secret').elements()).toHaveLength(1);
 
     await dialog.getByRole('button', { name: 'Remove custom client' }).click();
     await expect.element(dialog.getByText(/Remove the custom OAuth client\?/)).toBeVisible();
@@ -131,13 +137,34 @@ describe('OAuthClientSettingsDialog', () => {
     await expect.element(dialog.getByText(/Could not copy/)).toBeVisible();
   });
 
-  it('Google Drive offers Default (chosen) and Custom; Custom reveals the client fields', async () => {
+  it('links to the developer console from the catalog, in a new tab', async () => {
+    const { screen } = await renderWithBackend(<ClientSettings providerId="dropbox" />);
+    const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
+    const link = dialog.getByRole('link', {
+      name: 'Open the Dropbox developer console (opens in a new tab)',
+    });
+    await expect.element(link).toHaveAttribute('href', 'https://www.dropbox.com/developers/apps');
+    await expect.element(link).toHaveAttribute('target', '_blank');
+    await expect.element(link).toHaveAttribute('rel', 'noreferrer');
+    expect(link.element().querySelector('svg[aria-hidden]')).not.toBeNull();
+  });
+
+  it('Google Drive offers Default (chosen) and Custom; Custom reveals the client fields, the console and the redirect URI', async () => {
     const { screen, store } = await renderWithBackend(<ClientSettings providerId="google-drive" />);
     const dialog = screen.getByRole('dialog', { name: 'OAuth Client Settings' });
     await expect.element(dialog.getByRole('radio', { name: 'Default' })).toBeChecked();
     expect(dialog.getByLabelText('Client ID').query()).toBeNull();
+    // The platform's client needs no app of one's own: nothing to register, nothing to paste.
+    expect(dialog.getByLabelText('Redirect URI', { exact: true }).query()).toBeNull();
+    expect(dialog.getByRole('link', { name: /developer console/ }).query()).toBeNull();
     await dialog.getByRole('radio', { name: 'Custom' }).click();
     await expect.element(dialog.getByLabelText('Client ID')).toBeVisible();
+    await expect
+      .element(dialog.getByLabelText('Redirect URI', { exact: true }))
+      .toHaveValue(`${origin}/oauth-callback.html`);
+    await expect
+      .element(dialog.getByRole('link', { name: /Open the Google Drive developer console/ }))
+      .toHaveAttribute('href', 'https://console.cloud.google.com/apis/credentials');
     await dialog.getByLabelText('Client ID').fill('gd-client');
     await dialog.getByLabelText('Client Secret').fill('gd-secret');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();

@@ -55,6 +55,7 @@ describe('GET /providers (listProviders)', () => {
       hasPlatformClient: false,
       clientMode: 'none',
       clientFields: [],
+      developerConsoleUrl: 'https://www.dropbox.com/developers/apps',
     });
     expect(byId.get('onedrive')?.oauth).toMatchObject({
       scopes: ['Files.Read.All', 'User.Read', 'offline_access'],

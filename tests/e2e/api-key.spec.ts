@@ -96,7 +96,12 @@ test('when the backend refuses (rate limited) nothing typed is lost', async ({ p
   await dialog.getByLabel('API Key', { exact: true }).fill('fc-8b01d7b2e8525a7502a148cac29ed893');
   await dialog.getByRole('button', { name: 'Save' }).click();
 
-  await expect(dialog.getByRole('alert')).toContainText('Try again in 30 seconds.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Too many requests. Wait a moment and try again.',
+  );
+  // One live countdown, not a fixed "30 seconds" beside it.
+  await expect(dialog).toContainText(/You can try again in \d+ s\./);
+  await expect(dialog).not.toContainText('30 seconds');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await expect(dialog.getByLabel(/Authorization Name/)).toHaveValue('Production');
   await expect(dialog.getByLabel(/Base URL/)).toHaveValue('https://crawler.example.com');

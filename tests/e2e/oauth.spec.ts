@@ -60,7 +60,9 @@ test('Dropbox: OAuth Client Settings → Custom → Save and Authorize → conse
   await panel.getByRole('button', { name: 'OAuth Client Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'OAuth Client Settings' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('radio', { name: 'Custom' }).click();
+  // Dropbox has no platform client: no one-option radio, the custom fields straight away.
+  await expect(dialog.getByText('Dropbox needs your own OAuth app')).toBeVisible();
+  await expect(dialog.getByRole('radiogroup')).toHaveCount(0);
   await dialog.getByLabel('Client ID').fill('dbx-e2e-client-42');
   await dialog.getByLabel('Client Secret').fill('dbx-e2e-secret');
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshStart } from './support/fresh-start';
+import { E2E_BACKEND, freshStart } from './support/fresh-start';
 
 /*
  * Settings → Data Sources, the second entry point, as a new user takes it: changes made there
@@ -11,7 +11,7 @@ function node(page: Page, provider: string) {
 }
 
 async function openSettings(page: Page) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('button', { name: /^AL · Account menu/ }).click();
   await page.getByRole('menuitem', { name: /Settings/ }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await expect(settings).toBeVisible();
@@ -72,7 +72,7 @@ test('an expired Google Drive credential is flagged and re-authorized from its c
   await freshStart(page, '?scenario=mixed');
   await expect(node(page, 'Google Drive')).toContainText('Expired');
   await expect(
-    page.getByRole('button', { name: /Account menu \(\d+ need attention\)/ }),
+    page.getByRole('button', { name: /^AL · Account menu \(\d+ need attention\)/ }),
   ).toBeVisible();
   const settings = await openSettings(page);
   const card = settings.getByRole('region', { name: 'Google Drive' });
@@ -103,4 +103,48 @@ test('a node’s panel links to its provider’s card', async ({ page }) => {
     .click();
   await expect(page).toHaveURL(/#\/settings\/data-sources\/dropbox$/);
   await expect(page.getByRole('region', { name: 'Dropbox' })).toBeFocused();
+});
+
+test('an outage reads as one in Settings: the server’s words and Try again, no unknown providers', async ({
+  page,
+}) => {
+  test.skip(E2E_BACKEND === 'stack', '?scenario= is the mock backend’s');
+  await freshStart(page, '?scenario=outage');
+  const settings = await openSettings(page);
+  const alert = settings.getByRole('alert');
+  await expect(alert).toContainText('The data source service is unavailable.');
+  await expect(alert).toContainText('The credentials service is temporarily unavailable.');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(settings.getByText(/Unknown provider/)).toHaveCount(0);
+});
+
+test.describe('at phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('Settings takes the screen: search, the filter and every card fit, and the filter works', async ({
+    page,
+  }) => {
+    await freshStart(page, '?scenario=mixed');
+    const settings = await openSettings(page);
+    await expect(settings.getByRole('region', { name: 'Notion' })).toBeVisible();
+    const box = await settings.boundingBox();
+    expect(box?.x).toBe(0);
+    expect(box?.width).toBe(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const search = await settings
+      .getByRole('searchbox', { name: 'Search data sources' })
+      .boundingBox();
+    expect(search?.width).toBeGreaterThan(300);
+    for (const card of await settings.locator('.pc-settings-card').all()) {
+      const rect = await card.boundingBox();
+      expect((rect?.x ?? 0) + (rect?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+
+    await settings.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: 'Needs attention' }).click();
+    await expect(settings.getByRole('region', { name: 'Google Drive' })).toBeVisible();
+    await expect(settings.getByRole('region', { name: 'Firecrawl' })).toBeHidden();
+  });
 });

@@ -6,6 +6,9 @@ export const common = {
   save: 'Save',
   loading: 'Loading…',
   optional: '(optional)',
+  /** A select's placeholder while nothing is chosen, and its "no value" choice of an optional field. */
+  choose: 'Choose…',
+  none: 'None',
   field: {
     show: 'Show value',
     hide: 'Hide value',
@@ -28,6 +31,8 @@ export const common = {
         ? `Too many requests. Try again in ${p.seconds} seconds.`
         : 'Too many requests. Wait a moment and try again.',
     server: 'The server had a problem. Trying again may help.',
+    /** The server's own words after the general sentence (`serverDetail`). */
+    details: (p: { detail: string }) => `Details: ${p.detail}`,
     unknown: 'Something went wrong.',
   },
 };

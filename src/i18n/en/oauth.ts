@@ -78,10 +78,16 @@ export const oauth = {
   client: {
     title: 'OAuth Client Settings',
     description: (p: { provider: string }) => `Choose which OAuth client connects ${p.provider}.`,
+    /** A provider with no platform client: there is nothing to choose, only a client to set up. */
+    descriptionCustomOnly: (p: { provider: string }) =>
+      `Set up the OAuth client that connects ${p.provider}.`,
     setupRequired: (p: { provider: string }) =>
       `Set up a custom OAuth client to connect ${p.provider}.`,
     customOnly: (p: { provider: string }) =>
-      `${p.provider} has no platform client: connect it with an OAuth app you register with ${p.provider}.`,
+      `${p.provider} needs your own OAuth app: register one with ${p.provider}, then enter its Client ID and Client Secret here.`,
+    /** The link to where the provider's OAuth apps are registered (from the catalog). */
+    developerConsole: (p: { provider: string }) => `Open the ${p.provider} developer console`,
+    opensInNewTab: '(opens in a new tab)',
     modeLabel: 'OAuth client',
     default: 'Default',
     defaultHelp: 'Use the platform’s OAuth client. Nothing to set up.',

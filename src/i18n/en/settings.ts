@@ -21,6 +21,8 @@ export const settings = {
   noMatch: 'No data source matches your search.',
   clearFilters: 'Clear filters',
   loadError: 'Could not load the data sources.',
+  /** The catalog or the credentials cannot load because the service is down or unreachable. */
+  unavailable: 'The data source service is unavailable.',
   loading: 'Loading data sources…',
   empty: 'No data sources are available.',
   results: (p: { shown: number; total: number }) => `Showing ${p.shown} of ${p.total} data sources`,

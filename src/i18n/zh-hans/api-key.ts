@@ -25,7 +25,7 @@ export const apiKey: NonNullable<MessageOverrides['apiKey']> = {
     noChanges: '没有任何更改。',
   },
   validation: {
-    required: (p: { label: string }) => `请填写${p.label}。`,
+    required: (p: { label: string }) => `请填写“${p.label}”。`,
     nameRequired: '请输入名称。',
     nameTooLong: (p: { max: number }) => `最多 ${p.max} 个字符。`,
     nameControlCharacters: '名称不能包含换行符或其他控制字符。',

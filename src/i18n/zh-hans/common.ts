@@ -8,6 +8,8 @@ export const common: MessageOverrides['common'] = {
   save: '保存',
   loading: '加载中…',
   optional: '（可选）',
+  choose: '请选择…',
+  none: '无',
   field: { show: '显示', hide: '隐藏', learnMore: '了解更多' },
   copyField: { copy: '复制', copied: '已复制', failed: '无法复制。请选中地址后手动复制。' },
   error: {
@@ -19,6 +21,7 @@ export const common: MessageOverrides['common'] = {
     rateLimited: (p: { seconds: number | null }) =>
       p.seconds ? `请求过多，请 ${p.seconds} 秒后重试。` : '请求过多，请稍后重试。',
     server: '服务器出现问题，重试可能会有帮助。',
+    details: (p: { detail: string }) => `详情：${p.detail}`,
     unknown: '出了点问题。',
   },
 };

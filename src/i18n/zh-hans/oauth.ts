@@ -8,7 +8,7 @@ export const oauth: OAuthMessages = {
   reauthorizedToast: (p: { provider: string; account: string | null }) =>
     p.account ? `已重新授权 ${p.provider}（${p.account}）` : `已重新授权 ${p.provider}`,
   reconnectedToast: (p: { provider: string; account: string | null; name: string | null }) =>
-    `${p.provider}${p.account ? `（${p.account}）` : ''}已连接过：已重新授权${
+    `此前已连接过 ${p.provider}${p.account ? `（${p.account}）` : ''}：已重新授权${
       p.name ? `“${p.name}”` : '该连接'
     }，未添加重复的连接`,
   status: {
@@ -76,9 +76,13 @@ export const oauth: OAuthMessages = {
   client: {
     title: 'OAuth 客户端设置',
     description: (p: { provider: string }) => `选择用于连接 ${p.provider} 的 OAuth 客户端。`,
+    descriptionCustomOnly: (p: { provider: string }) =>
+      `设置用于连接 ${p.provider} 的 OAuth 客户端。`,
     setupRequired: (p: { provider: string }) => `请设置自定义 OAuth 客户端以连接 ${p.provider}。`,
     customOnly: (p: { provider: string }) =>
-      `${p.provider} 没有平台客户端：请使用你在 ${p.provider} 注册的 OAuth 应用进行连接。`,
+      `${p.provider} 需要你自己的 OAuth 应用：请先在 ${p.provider} 注册一个应用，再在此填写其客户端 ID 和客户端密钥。`,
+    developerConsole: (p: { provider: string }) => `打开 ${p.provider} 开发者控制台`,
+    opensInNewTab: '（在新标签页中打开）',
     modeLabel: 'OAuth 客户端',
     default: '默认',
     defaultHelp: '使用平台的 OAuth 客户端，无需任何设置。',

@@ -21,6 +21,7 @@ export const settings: MessageOverrides['settings'] = {
   noMatch: '没有符合搜索条件的数据源。',
   clearFilters: '清除筛选',
   loadError: '无法加载数据源。',
+  unavailable: '数据源服务暂时不可用。',
   loading: '正在加载数据源…',
   empty: '没有可用的数据源。',
   results: (p: { shown: number; total: number }) => `显示 ${p.shown} / ${p.total} 个数据源`,
