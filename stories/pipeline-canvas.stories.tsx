@@ -81,3 +81,20 @@ export const Empty: Story = {
     ).toBeInTheDocument();
   },
 };
+
+/**
+ * Keyboard: the palette is one Tab stop (arrow keys move along it) and edges take none, so the
+ * second Tab reaches the first data-source node, named by its provider and state.
+ */
+export const KeyboardPath: Story = {
+  args: { defaultPipeline: sample, panel: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findAllByText('Not connected');
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Add Notion node' })).toHaveFocus();
+    await userEvent.tab();
+    await expect(canvasElement.querySelector('[data-id="source-notion"]')).toHaveFocus();
+    await expect(canvas.getByRole('group', { name: 'Notion Not connected' })).toHaveFocus();
+  },
+};

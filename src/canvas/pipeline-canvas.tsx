@@ -30,11 +30,15 @@ import { DataSourcePanel } from '../panel/data-source-panel';
 import { useResolvedColorMode, useThemeAttributes } from '../theme/color-mode';
 import { newDataSourceNode } from './new-data-source-node';
 import { pipelineNodeTypes } from './node-types';
-import { Palette, paletteDragType } from './palette';
-import type { Pipeline, PipelineNode } from '../data-sources/pipeline-types';
+import { Palette } from './palette';
+import { paletteDragType } from './palette-toolbar';
+import { isDataSourceNode, type Pipeline, type PipelineNode } from '../data-sources/pipeline-types';
 import { usePublishCredentialUsage } from './publish-credential-usage';
 import { useCredentialStateReady } from '../data-sources/use-credential-state-ready';
+import { useProviders } from '../data-sources/use-credentials';
 import { cn } from '../ui/cn';
+import { useNarrowViewport } from './use-narrow-viewport';
+import { useRememberProviderNames } from './use-remember-provider-names';
 
 /** Props of {@link PipelineCanvas}. Pass `nodes`/`edges` to control it, or `defaultPipeline`. */
 export interface PipelineCanvasProps {
@@ -65,7 +69,10 @@ export interface PipelineCanvasProps {
 
 /**
  * A knowledge-pipeline canvas: React Flow with Pipeline Connect's node types, a palette, the
- * side panel, background, controls and minimap. Data-source nodes show their connection state.
+ * side panel, background, controls and minimap. Data-source nodes show their connection state
+ * and keep their provider's name in their data (`providerName`) for when the catalog cannot be
+ * loaded. At phone width (≤ 640 px) the palette folds into a button, the minimap is left out
+ * and the view fits the data-source nodes.
  */
 export function PipelineCanvas(props: PipelineCanvasProps) {
   return (
@@ -139,6 +146,23 @@ function PipelineCanvasInner({
   const stateReady = useCredentialStateReady();
   const types = useMemo(() => ({ ...pipelineNodeTypes, ...nodeTypes }), [nodeTypes]);
   usePublishCredentialUsage(nodes);
+  useRememberProviderNames(nodes, handleNodesChange);
+  const providers = useProviders();
+  const narrow = useNarrowViewport();
+  // On a phone the whole pipeline fits only below React Flow's minimum zoom, which left every
+  // data source off-screen: fit the data sources, the nodes a user acts on, instead — clear of
+  // the zoom controls on the left and no larger than 1.25× on a wider phone.
+  const fitViewOptions = useMemo(
+    () =>
+      narrow
+        ? {
+            nodes: nodes.filter(isDataSourceNode).map(({ id }) => ({ id })),
+            padding: { x: '56px', y: '24px' } as const,
+            maxZoom: 1.25,
+          }
+        : undefined,
+    [narrow, nodes],
+  );
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(paletteDragType)) return;
@@ -150,7 +174,8 @@ function PipelineCanvasInner({
     if (!providerId || !stateReady) return;
     event.preventDefault();
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    flow.addNodes(newDataSourceNode(providerId, { x: position.x - 100, y: position.y - 30 }));
+    const name = providers.data?.find((provider) => provider.id === providerId)?.name;
+    flow.addNodes(newDataSourceNode(providerId, { x: position.x - 100, y: position.y - 30 }, name));
   };
 
   return (
@@ -168,11 +193,14 @@ function PipelineCanvasInner({
             deleteKeyCode={['Backspace', 'Delete']}
             colorMode={colorMode}
             fitView
+            fitViewOptions={fitViewOptions}
+            // Edges have no action here: as Tab stops they came before every node.
+            edgesFocusable={false}
             aria-label={messages.canvas.label}
           >
             <Background />
             <Controls />
-            <MiniMap pannable zoomable />
+            {narrow ? null : <MiniMap pannable zoomable />}
             {children}
           </ReactFlow>
         ) : (

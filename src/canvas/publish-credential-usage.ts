@@ -1,38 +1,44 @@
 import { useEffect } from 'react';
 import { useProviders } from '../data-sources/use-credentials';
 import { useCredentialUsageStore } from '../data-sources/credential-usage';
+import { nodeLabelIndex, numberedNodeLabel } from '../data-sources/node-numbers';
 import { isDataSourceNode, type PipelineNode } from '../data-sources/pipeline-types';
+import { resolveProviderName } from '../data-sources/provider-display-name';
+import { useMessages } from '../i18n/i18n-context';
 
 /**
  * Publishes the canvas's data-source nodes to the usage store, so a delete confirmation anywhere
- * can list the nodes a credential serves. Nodes are named after their provider, numbered when a
- * provider appears more than once. `PipelineCanvas` calls it; a host that renders its own
+ * can list the nodes a credential serves. Each is labelled as the canvas titles it (the same
+ * name and numbering: "Notion #2"). `PipelineCanvas` calls it; a host that renders its own
  * `<ReactFlow>` with `dataSourceNodeTypes` calls it with its nodes, or delete confirmations
  * will say no node uses a credential.
  */
 export function usePublishCredentialUsage(nodes: PipelineNode[]): void {
   const store = useCredentialUsageStore();
   const providers = useProviders();
+  const messages = useMessages();
   useEffect(() => {
-    const names = new Map(providers.data?.map((p) => [p.id, p.name]));
-    const dataSources = nodes.filter(isDataSourceNode);
-    const perProvider = new Map<string, number>();
-    const totals = new Map<string, number>();
-    for (const node of dataSources)
-      totals.set(node.data.providerId, (totals.get(node.data.providerId) ?? 0) + 1);
+    const catalog = new Map(providers.data?.map((p) => [p.id, p]));
     store.publish(
-      dataSources.map((node) => {
-        const index = (perProvider.get(node.data.providerId) ?? 0) + 1;
-        perProvider.set(node.data.providerId, index);
-        const name = names.get(node.data.providerId) ?? node.data.providerId;
+      nodes.filter(isDataSourceNode).map((node) => {
+        const { providerId, credentialId, providerName } = node.data;
+        const { name } = resolveProviderName(
+          {
+            provider: providers.data ? (catalog.get(providerId) ?? null) : undefined,
+            status: providers.status,
+            providerId,
+            knownName: providerName,
+          },
+          messages,
+        );
         return {
           nodeId: node.id,
-          label: (totals.get(node.data.providerId) ?? 0) > 1 ? `${name} #${index}` : name,
-          providerId: node.data.providerId,
-          credentialId: node.data.credentialId,
+          label: numberedNodeLabel(name, nodeLabelIndex(nodes, node.id), messages),
+          providerId,
+          credentialId,
         };
       }),
     );
-  }, [nodes, providers.data, store]);
+  }, [nodes, providers.data, providers.status, store, messages]);
   useEffect(() => () => store.publish([]), [store]);
 }

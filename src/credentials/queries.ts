@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-query';
 import type { Credential, CredentialsBackend, OAuthClientSettings, Provider } from './backend';
 import { credentialKeys } from './query-keys';
-import { retryRetryable } from './retry-policy';
+import { readRetryDelay, retryRetryable } from './retry-policy';
 
 /**
  * What the factories return: `queryOptions`' own result, spelled with names from
@@ -29,6 +29,7 @@ export function providersQueryOptions(
     queryKey: credentialKeys.providers(backend),
     queryFn: ({ signal }) => backend.listProviders({ signal }),
     retry: retryRetryable,
+    retryDelay: readRetryDelay,
     staleTime: 60_000,
   });
 }
@@ -44,6 +45,7 @@ export function credentialsQueryOptions(
     queryKey: credentialKeys.credentials(backend),
     queryFn: ({ signal }) => backend.listCredentials(undefined, { signal }),
     retry: retryRetryable,
+    retryDelay: readRetryDelay,
     staleTime: 10_000,
   });
 }
@@ -57,5 +59,6 @@ export function oauthClientQueryOptions(
     queryKey: credentialKeys.oauthClient(backend, providerId),
     queryFn: ({ signal }) => backend.getOAuthClient(providerId, { signal }),
     retry: retryRetryable,
+    retryDelay: readRetryDelay,
   });
 }

@@ -8,6 +8,12 @@ export type DataSourceNodeData = {
   providerId: string;
   /** `null` follows the provider's default credential. */
   credentialId: string | null;
+  /**
+   * The provider's name as last seen in the catalog: a display fallback, never authoritative.
+   * The palette writes it and the canvas keeps it current, so a node still says which provider
+   * it reads while the catalog cannot be loaded (an outage). The catalog's name always wins.
+   */
+  providerName?: string;
 };
 
 /** A processing step (chunking, embedding, …); minimal, so a pipeline reads end to end. */

@@ -1,4 +1,5 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { useMediaQuery } from './use-media-query';
 
 /** Like React Flow's `colorMode`: a fixed scheme, or `system` to follow the OS. */
 export type ColorMode = 'light' | 'dark' | 'system';
@@ -6,17 +7,6 @@ export type ColorMode = 'light' | 'dark' | 'system';
 const ResolvedColorModeContext = createContext<'light' | 'dark'>('light');
 
 const darkQuery = '(prefers-color-scheme: dark)';
-
-function subscribe(onChange: () => void) {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-  const query = window.matchMedia(darkQuery);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
-function systemPrefersDark() {
-  return typeof window !== 'undefined' && !!window.matchMedia?.(darkQuery).matches;
-}
 
 /** Props of {@link ColorModeProvider}. */
 export interface ColorModeProviderProps {
@@ -26,7 +16,7 @@ export interface ColorModeProviderProps {
 
 /** Resolves `colorMode` (following the OS for `system`) for every component below. */
 export function ColorModeProvider({ colorMode = 'light', children }: ColorModeProviderProps) {
-  const prefersDark = useSyncExternalStore(subscribe, systemPrefersDark, () => false);
+  const prefersDark = useMediaQuery(darkQuery);
   const resolved = colorMode === 'system' ? (prefersDark ? 'dark' : 'light') : colorMode;
   return (
     <ResolvedColorModeContext.Provider value={resolved}>

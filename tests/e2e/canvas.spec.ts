@@ -57,6 +57,17 @@ test('a selected node is deleted with the keyboard', async ({ page }) => {
   await expect(nodes.filter({ hasText: 'Dropbox' })).toHaveCount(0);
 });
 
+test('keyboard only: the first data-source node is the third Tab stop', async ({ page }) => {
+  const notion = page.locator('.react-flow__node-dataSource', { hasText: 'Notion' });
+  await expect(notion).toBeVisible();
+  // The avatar menu, the palette (one toolbar stop), then the nodes: edges take no Tab stop.
+  for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('Tab');
+  await expect(notion).toBeFocused();
+  await expect(notion).toHaveAccessibleName('Notion Not connected');
+  await page.keyboard.press('Enter');
+  await expect(notion).toHaveClass(/selected/);
+});
+
 test('keyboard only: Tab to a node, select it, reach Connect', async ({ page }) => {
   const notion = page.locator('.react-flow__node-dataSource', { hasText: 'Notion' });
   await expect(notion).toBeVisible();

@@ -1,5 +1,8 @@
 import { resolveConnectionState, type Credential, type Provider } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
+// Internal on purpose: the name fallback every node and panel shows (not a public export).
+import { resolveProviderName } from '../../src/data-sources/provider-display-name';
+import { en } from '../../src/i18n/en';
 
 const provider: Provider = {
   id: 'notion',
@@ -103,5 +106,36 @@ describe('resolveConnectionState', () => {
     ).toMatchObject({
       status: 'invalid',
     });
+  });
+});
+
+describe('resolveProviderName', () => {
+  const name = (input: Parameters<typeof resolveProviderName>[0]) => resolveProviderName(input, en);
+
+  it('prefers the catalog’s name to the one the node remembers', () => {
+    expect(
+      name({ provider, status: 'success', providerId: 'notion', knownName: 'Old name' }),
+    ).toEqual({ name: 'Notion', placeholder: false });
+  });
+
+  it('keeps the remembered name while the catalog loads or cannot be loaded', () => {
+    for (const status of ['pending', 'error'] as const) {
+      expect(
+        name({ provider: undefined, status, providerId: 'notion', knownName: 'Notion' }),
+      ).toEqual({ name: 'Notion', placeholder: false });
+    }
+  });
+
+  it('is a placeholder, never "Unknown provider", when nothing is known and the catalog failed', () => {
+    expect(name({ provider: undefined, status: 'error', providerId: 'notion' })).toEqual({
+      name: 'Data source',
+      placeholder: true,
+    });
+  });
+
+  it('says "Unknown provider" only when the loaded catalog lacks the provider', () => {
+    expect(
+      name({ provider: null, status: 'success', providerId: 'retired', knownName: 'Retired' }),
+    ).toEqual({ name: 'Unknown provider (retired)', placeholder: false });
   });
 });

@@ -87,6 +87,24 @@ describe('the query layer', () => {
     expect(backend.listCredentials).toHaveBeenCalledTimes(3);
   });
 
+  it('reports an unavailable service after two short retries, within about 1.3 s', async () => {
+    vi.useFakeTimers();
+    const client = hostClient();
+    const backend = backendListing(async () => {
+      throw new CredentialsError(503, { code: 'server_error', message: 'Down.', retryable: true });
+    });
+    let outcome = 'pending';
+    void client.fetchQuery(credentialsQueryOptions(backend)).then(
+      () => (outcome = 'loaded'),
+      () => (outcome = 'failed'),
+    );
+    // Waits of 300 ms and 1 s (fake time): the default backoff (1 s, then 2 s) kept the UI on
+    // "Checking connection…" for seconds in an outage.
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect(outcome).toBe('failed');
+    expect(backend.listCredentials).toHaveBeenCalledTimes(3);
+  });
+
   it('tags every mutation for cross-tab sync through meta, which a host can reuse', async () => {
     const client = hostClient();
     const backend = backendListing(async () => []);

@@ -3,7 +3,8 @@ export const canvas = {
   label: 'Knowledge pipeline',
   state: {
     loading: 'Checking connection…',
-    error: 'Connection state unavailable',
+    /** The catalog or the credentials could not be loaded: the service is down or unreachable. */
+    error: 'Service unavailable',
     unknownProvider: 'Provider unavailable',
     notConnected: 'Not connected',
     connected: (p: { name: string }) => `Connected · ${p.name}`,
@@ -13,8 +14,12 @@ export const canvas = {
   },
   unknownProviderName: (p: { id: string }) => `Unknown provider (${p.id})`,
   dataSource: 'Data source',
+  /** A node's title when its provider has several nodes on the canvas (also in delete dialogs). */
+  numberedNode: (p: { name: string; index: number }) => `${p.name} #${p.index}`,
   palette: {
     title: 'Data sources',
+    /** The folded palette's button at phone width. */
+    open: 'Add data source',
     hint: 'Click to add, or drag onto the canvas.',
     add: (p: { name: string }) => `Add ${p.name} node`,
     loading: 'Loading providers…',

@@ -5,7 +5,7 @@ export const canvas: MessageOverrides['canvas'] = {
   label: '知识流水线',
   state: {
     loading: '正在检查连接…',
-    error: '无法获取连接状态',
+    error: '服务不可用',
     unknownProvider: '数据源不可用',
     notConnected: '未连接',
     connected: (p: { name: string }) => `已连接 · ${p.name}`,
@@ -15,8 +15,10 @@ export const canvas: MessageOverrides['canvas'] = {
   },
   unknownProviderName: (p: { id: string }) => `未知数据源（${p.id}）`,
   dataSource: '数据源',
+  numberedNode: (p: { name: string; index: number }) => `${p.name} #${p.index}`,
   palette: {
     title: '数据源',
+    open: '添加数据源',
     hint: '点击添加，或拖到画布上。',
     add: (p: { name: string }) => `添加 ${p.name} 节点`,
     loading: '正在加载数据源…',
