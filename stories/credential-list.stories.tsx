@@ -60,6 +60,17 @@ export const Mixed: Story = {
   },
 };
 
+/** An API key stored without a secret (Jina Reader works without one) says "no key". */
+export const NoKey: Story = {
+  args: { providerId: 'jina-reader' },
+  play: async ({ canvasElement }) => {
+    const l = within(await list(canvasElement, 'Jina Reader'));
+    const row = l.getByRole('listitem', { name: 'Jina Reader (no key)' });
+    await expect(row).toHaveTextContent('no key');
+    await expect(within(row).queryByText('Key hidden')).toBeNull();
+  },
+};
+
 /** No credentials yet. */
 export const Empty: Story = {
   parameters: { backend: { seed: 'empty' } },

@@ -69,7 +69,11 @@ export function CredentialList({ providerId, onReauthorize, className }: Credent
         <div className={classes} data-state="error">
           <Alert
             action={
-              <Button size="sm" onClick={() => void credentials.refetch()}>
+              <Button
+                size="sm"
+                className="pc-credential-list-retry"
+                onClick={() => void credentials.refetch()}
+              >
                 {messages.common.retry}
               </Button>
             }

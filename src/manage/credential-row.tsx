@@ -5,6 +5,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
+import { hasStoredSecret } from './has-stored-secret';
 import { RenameCredentialForm } from './rename-credential-form';
 
 /** Props of {@link CredentialRow}. */
@@ -20,9 +21,12 @@ export interface CredentialRowProps {
 }
 
 /**
- * One credential: name, method, account (or a mask standing for the hidden key), a **Default**
- * badge and its state as text; `data-status`, `data-method` and `data-default` are the styling
- * hooks. Rename happens in place; the other actions are in the "More actions" menu.
+ * One credential: name, method, account (or a mask standing for the hidden key, or "no key"
+ * when none is stored), a **Default** badge and its state as text; `data-status`,
+ * `data-method` and `data-default` are the styling hooks. A long name ends in an ellipsis and
+ * is whole in its tooltip and in the row's accessible name. Rename happens in place, across the
+ * row's full width; the other actions are in the "More actions" menu (Re-authorize too, which a
+ * grant that needs it also shows on the row, below the name when the row is narrow).
  */
 export const CredentialRow = memo(function CredentialRow({
   credential,
@@ -47,6 +51,15 @@ export const CredentialRow = memo(function CredentialRow({
 
   const canReauthorize = credential.method === 'oauth2' && onReauthorize !== undefined;
   const needsReauthorizing = canReauthorize && credential.status !== 'active';
+
+  // Re-authorized: the row's Re-authorize button goes, and focus with it would fall to <body>;
+  // the row's menu button keeps the keyboard user's place instead.
+  const offeredReauthorize = useRef(needsReauthorizing);
+  useEffect(() => {
+    const dropped = offeredReauthorize.current && !needsReauthorizing;
+    offeredReauthorize.current = needsReauthorizing;
+    if (dropped && document.activeElement === document.body) trigger.current?.focus();
+  }, [needsReauthorizing]);
 
   function act(action: CredentialAction) {
     switch (action) {
@@ -77,6 +90,9 @@ export const CredentialRow = memo(function CredentialRow({
       data-method={credential.method}
       data-default={credential.isDefault ? '' : undefined}
       data-state={renaming ? 'renaming' : defaulting.isPending ? 'saving' : 'idle'}
+      data-reauthorize={needsReauthorizing ? '' : undefined}
+      // The name may be cut short on screen; the row's name is always the whole of it.
+      aria-label={credential.name}
     >
       <div className="pc-credential-main">
         {renaming ? (
@@ -89,7 +105,9 @@ export const CredentialRow = memo(function CredentialRow({
           />
         ) : (
           <div className="pc-credential-title">
-            <span className="pc-credential-name">{credential.name}</span>
+            <span className="pc-credential-name" title={credential.name}>
+              {credential.name}
+            </span>
             {credential.isDefault ? (
               <span className="pc-badge" data-variant="default">
                 {m.defaultBadge}
@@ -103,7 +121,11 @@ export const CredentialRow = memo(function CredentialRow({
             ·
           </span>
           {credential.account ? (
-            <span className="pc-credential-account">{credential.account}</span>
+            <span className="pc-credential-account" title={credential.account}>
+              {credential.account}
+            </span>
+          ) : credential.method === 'api_key' && !hasStoredSecret(credential) ? (
+            <span className="pc-credential-no-key">{m.noKey}</span>
           ) : (
             <span className="pc-credential-mask">
               <span aria-hidden>{m.maskedHint}</span>
@@ -112,14 +134,20 @@ export const CredentialRow = memo(function CredentialRow({
           )}
         </div>
       </div>
-      <span className="pc-credential-status" data-status={credential.status}>
-        {m.status[credential.status]}
-      </span>
-      {needsReauthorizing ? (
-        <Button size="sm" onClick={() => onReauthorize?.(credential)}>
-          {m.actions.reauthorize}
-        </Button>
-      ) : null}
+      <div className="pc-credential-aside">
+        <span className="pc-credential-status" data-status={credential.status}>
+          {m.status[credential.status]}
+        </span>
+        {needsReauthorizing ? (
+          <Button
+            size="sm"
+            className="pc-credential-reauthorize"
+            onClick={() => onReauthorize?.(credential)}
+          >
+            {m.actions.reauthorize}
+          </Button>
+        ) : null}
+      </div>
       <CredentialActionsMenu
         ref={trigger}
         credential={credential}

@@ -1,22 +1,24 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { X } from 'lucide-react';
-import { useEffect } from 'react';
+import { useState } from 'react';
 import { connectionLabel } from '../data-sources/connection-label';
 import type { DataSourceNode, PipelineNode } from '../data-sources/pipeline-types';
-import { providerDisplayName } from '../data-sources/provider-display-name';
 import { ProviderIcon } from '../data-sources/provider-icon';
+import { StatusIndicator } from '../data-sources/status-indicator';
 import { useConnectionState } from '../data-sources/use-connection-state';
 import type { Credential } from '../credentials/backend';
 import { AddOAuthDialogs } from '../connect/add-oauth-dialogs';
+import { ConnectControls } from '../connect/connect-controls';
 import { useAddOAuth } from '../connect/use-add-oauth';
+import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
 import { useThemeAttributes } from '../theme/color-mode';
-import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
-import { ConnectControls } from '../connect/connect-controls';
 import { CredentialSelect } from './credential-select';
+import { PanelStateNotice } from './panel-state-notice';
+import { usePanelFocus } from './use-panel-focus';
 import { useSelectedDataSource } from './use-selected-data-source';
 
 /** Props of {@link DataSourcePanel}. */
@@ -30,7 +32,9 @@ export interface DataSourcePanelProps {
  * The side panel of the selected data-source node: **Connect** when it is not authorized, the
  * credential it uses and the provider's credentials when it is. Place it anywhere inside React
  * Flow's provider; it renders nothing while no single data-source node is selected. Escape or
- * the close button deselects the node, which closes the panel.
+ * the close button deselects the node, which closes the panel and gives focus back to the node;
+ * opened from the keyboard, it takes focus (its heading). At 640 px and narrower it is a bottom
+ * sheet over the canvas.
  */
 export function DataSourcePanel({ className, onOpenSettings }: DataSourcePanelProps) {
   const node = useSelectedDataSource();
@@ -54,46 +58,30 @@ function PanelForNode({
   const m = messages.panel;
   const theme = useThemeAttributes();
   const flow = useReactFlow<PipelineNode>();
-  const store = useStoreApi<PipelineNode>();
-  const { providerId, credentialId } = node.data;
-  const { state, provider, providerPending, credentials, refetch } = useConnectionState(
+  const { providerId, credentialId, providerName } = node.data;
+  const { state, name, error, provider, credentials, refetch } = useConnectionState(
     providerId,
     credentialId,
+    providerName,
   );
+  const { panelRef, headingRef, close } = usePanelFocus(node.id, state.status);
+  const [editing, setEditing] = useState<Credential | null>(null);
 
   const pointNodeAt = (credential: Credential) => {
     flow.updateNodeData(node.id, { credentialId: credential.id });
   };
   const oauth = useAddOAuth({ providerId, onConnected: pointNodeAt });
+  const reauthorize = (credential: Credential) => oauth.start({ credentialId: credential.id });
 
-  const close = () => store.getState().unselectNodesAndEdges();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // Escape inside a dialog or menu closes that, not the panel; in a field (the host's own
-      // included) it belongs to the field.
-      const target = event.target as Element | null;
-      if (target?.closest?.('[role="dialog"], [role="menu"], [role="alertdialog"]')) return;
-      if (target?.closest?.('input, select, textarea, [contenteditable="true"]')) return;
-      store.getState().unselectNodesAndEdges();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store]);
-
-  const name = providerDisplayName(provider, providerPending, providerId, messages);
-  const connect = provider ? (
-    <ConnectControls
-      provider={provider}
-      primary={state.status === 'not-connected'}
-      onAddOAuth={() => oauth.start()}
-      onOpenClientSettings={oauth.openClientSettings}
-      onCreated={pointNodeAt}
-    />
-  ) : null;
+  const status = connectionLabel(state, messages);
+  const usesCredential = ['connected', 'expired', 'invalid', 'missing'].includes(state.status);
+  const offersConnect = usesCredential || state.status === 'not-connected';
+  // The list's copy, so an edit is based on the version the backend has now.
+  const edited = editing ? (credentials?.find((c) => c.id === editing.id) ?? editing) : null;
 
   return (
     <aside
+      ref={panelRef}
       className={cn('pc-panel', className)}
       aria-label={m.label({ name })}
       data-status={state.status}
@@ -101,82 +89,57 @@ function PanelForNode({
     >
       <header className="pc-panel-header">
         <ProviderIcon src={provider?.icon} size={24} />
-        <h2 className="pc-panel-title">{name}</h2>
+        <h2 ref={headingRef} className="pc-panel-title" tabIndex={-1} title={name}>
+          {name}
+        </h2>
         <Button size="icon" aria-label={m.close} onClick={close}>
           <X aria-hidden size={16} />
         </Button>
       </header>
       <p className="pc-panel-status" data-status={state.status} role="status">
-        <span className="pc-status-dot" aria-hidden />
-        {connectionLabel(state, messages)}
+        <StatusIndicator status={state.status} />
+        <span className="pc-panel-status-text" title={status}>
+          {status}
+        </span>
       </p>
 
-      {state.status === 'loading' ? (
-        <p className="pc-panel-hint">{messages.common.loading}</p>
+      <PanelStateNotice
+        state={state}
+        providerId={providerId}
+        error={error}
+        onRetry={refetch}
+        onDeleteNode={() => void flow.deleteElements({ nodes: [{ id: node.id }] })}
+        onReauthorize={reauthorize}
+        onEdit={setEditing}
+      />
+      {usesCredential && credentials ? (
+        <CredentialSelect
+          credentials={credentials}
+          value={credentialId}
+          onChange={(next) => flow.updateNodeData(node.id, { credentialId: next })}
+        />
       ) : null}
-      {state.status === 'error' ? (
-        <Alert
-          action={
-            <Button size="sm" onClick={refetch}>
-              {messages.common.retry}
-            </Button>
-          }
-        >
-          {m.loadError}
-        </Alert>
+      {/*
+       * One place in the tree for every state, so connecting (Not connected → Connected) keeps
+       * these controls, and the dialog they opened gives focus back to a button that is still
+       * there rather than to <body>.
+       */}
+      {provider && offersConnect ? (
+        <ConnectControls
+          provider={provider}
+          primary={state.status === 'not-connected'}
+          onAddOAuth={() => oauth.start()}
+          onOpenClientSettings={oauth.openClientSettings}
+          onCreated={pointNodeAt}
+        />
       ) : null}
-      {state.status === 'unknown-provider' ? (
-        <>
-          <Alert tone="warning">{m.unknownProvider({ id: providerId })}</Alert>
-          <Button
-            variant="danger"
-            onClick={() => void flow.deleteElements({ nodes: [{ id: node.id }] })}
-          >
-            {m.deleteNode}
-          </Button>
-        </>
-      ) : null}
-      {state.status === 'not-connected' ? (
-        <>
-          <p className="pc-panel-hint">{m.notConnected}</p>
-          {connect}
-        </>
-      ) : null}
-      {state.status === 'missing' ? <Alert tone="warning">{m.missing}</Alert> : null}
-      {state.status === 'expired' ? (
-        <Alert
-          tone="warning"
-          action={
-            state.credential.method === 'oauth2' ? (
-              <Button size="sm" onClick={() => oauth.start({ credentialId: state.credential.id })}>
-                {m.reauthorize}
-              </Button>
-            ) : undefined
-          }
-        >
-          {m.expired}
-        </Alert>
-      ) : null}
-      {state.status === 'invalid' ? <Alert tone="warning">{m.invalid}</Alert> : null}
-
-      {['connected', 'expired', 'invalid', 'missing'].includes(state.status) && credentials ? (
-        <>
-          <CredentialSelect
-            credentials={credentials}
-            value={credentialId}
-            onChange={(next) => flow.updateNodeData(node.id, { credentialId: next })}
-          />
-          {connect}
-          <section className="pc-panel-section" aria-labelledby={`pc-panel-manage-${node.id}`}>
-            <h3 id={`pc-panel-manage-${node.id}`} className="pc-panel-subtitle">
-              {m.manage}
-            </h3>
-            <CredentialList
-              providerId={providerId}
-              onReauthorize={(credential) => oauth.start({ credentialId: credential.id })}
-            />
-          </section>
-        </>
+      {usesCredential && credentials ? (
+        <section className="pc-panel-section" aria-labelledby={`pc-panel-manage-${node.id}`}>
+          <h3 id={`pc-panel-manage-${node.id}`} className="pc-panel-subtitle">
+            {m.manage}
+          </h3>
+          <CredentialList providerId={providerId} onReauthorize={reauthorize} />
+        </section>
       ) : null}
       {onOpenSettings && provider ? (
         <Button variant="ghost" size="sm" onClick={() => onOpenSettings(providerId)}>
@@ -185,6 +148,15 @@ function PanelForNode({
       ) : null}
 
       <AddOAuthDialogs oauth={oauth} />
+      {edited ? (
+        <EditCredentialDialog
+          credential={edited}
+          open
+          onOpenChange={(open) => {
+            if (!open) setEditing(null);
+          }}
+        />
+      ) : null}
     </aside>
   );
 }

@@ -4,7 +4,7 @@ import {
   type CredentialListProps,
   type PipelineNode,
 } from 'pipeline-connect';
-import { errorResponse } from 'pipeline-connect/mocks';
+import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { Dialog } from 'radix-ui';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -87,7 +87,7 @@ describe('CredentialList — states', () => {
     const oauth = list.getByRole('listitem').nth(1);
 
     await expect.element(apiKey).toHaveTextContent('Team wiki');
-    await expect.element(apiKey).toHaveTextContent('API key');
+    await expect.element(apiKey).toHaveTextContent('API Key');
     await expect.element(apiKey).toHaveTextContent('Key hidden');
     await expect.element(apiKey.getByText('Default')).toBeVisible();
     await expect.element(apiKey.getByText('Active')).toHaveAttribute('data-status', 'active');
@@ -95,6 +95,17 @@ describe('CredentialList — states', () => {
     await expect.element(oauth).toHaveTextContent("Ada's Workspace");
     await expect.element(oauth).toHaveTextContent('OAuth');
     await expect.element(oauth.getByText('Default')).not.toBeInTheDocument();
+  });
+
+  it('says "no key" for an API key stored without a secret, not a mask implying one', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="jina-reader" />, {
+      seed: 'mixed',
+    });
+    const row = screen.getByRole('listitem', { name: 'Jina Reader (no key)' });
+
+    await expect.element(row).toHaveTextContent('no key');
+    await expect.element(row).not.toHaveTextContent('Key hidden');
+    await expect.element(row).not.toHaveTextContent('••');
   });
 
   it('shows Expired and Invalid as text', async () => {
@@ -148,6 +159,45 @@ describe('CredentialList — actions', () => {
     await screen.getByRole('button', { name: 'More actions for ada@example.com' }).click();
     await screen.getByRole('menuitem', { name: 'Re-authorize' }).click();
     expect(onReauthorize).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps focus on the row once a grant no longer needs re-authorizing', async () => {
+    let renewed = false;
+    let store: MockStore | undefined;
+    const { screen, queryClient } = await renderWithBackend(
+      <CredentialList
+        providerId="google-drive"
+        onReauthorize={() => {
+          // As a successful flow ends: the grant is renewed and the list refetched.
+          renewed = true;
+          void queryClient.invalidateQueries();
+        }}
+      />,
+      {
+        seed: 'mixed',
+        prepare: (s) => {
+          store = s;
+        },
+        handlers: [
+          mockHttp.get('/credentials', ({ query, response }) =>
+            response(200).json({
+              credentials: (
+                store?.listCredentials({ providerId: query.get('providerId') ?? undefined }) ?? []
+              ).map((c) => (renewed ? { ...c, status: 'active' as const } : c)),
+            }),
+          ),
+        ],
+      },
+    );
+
+    const reauthorize = screen.getByRole('button', { name: 'Re-authorize' });
+    await expect.element(reauthorize).toBeVisible();
+    reauthorize.element().focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(reauthorize).not.toBeInTheDocument();
+    await expect
+      .element(screen.getByRole('button', { name: 'More actions for ada@example.com' }))
+      .toHaveFocus();
   });
 
   it('renames in place with the keyboard: Enter saves and focus returns to the row', async () => {

@@ -59,7 +59,7 @@ describe('side panel', () => {
     expect(page.getByRole('menu').query()).toBeNull();
   });
 
-  it('shows the credential a connected node uses, marks the default, and switches it', async () => {
+  it('shows the credential a connected node uses, offers the default once, and switches it', async () => {
     await renderWithBackend(
       <Canvas nodes={[source('a', 'firecrawl', 'cred-firecrawl-production')]} />,
       {
@@ -68,10 +68,21 @@ describe('side panel', () => {
     );
     await node('a').click();
     const select = panel('Firecrawl').getByRole('combobox', { name: 'Credential' });
-    await expect.element(select).toHaveValue('cred-firecrawl-production');
-    const options = [...(select.element() as HTMLSelectElement).options].map((o) => o.textContent);
-    expect(options.some((text) => text?.includes('(default)'))).toBe(true);
-    await userEvent.selectOptions(select, 'cred-firecrawl-self-hosted');
+    await expect.element(select).toHaveTextContent('Firecrawl production');
+    await select.click();
+    // One "Use the default" entry, then each credential by its name alone; the default one
+    // says so in its secondary line rather than as a second "(default)" entry.
+    const options = page.getByRole('option');
+    await expect
+      .element(options.first())
+      .toHaveAccessibleName('Use the default (Firecrawl production)');
+    expect(page.getByRole('option', { name: /^Use the default/ }).elements()).toHaveLength(1);
+    expect(page.getByRole('option', { name: /\(default\)/i }).elements()).toHaveLength(0);
+    await expect
+      .element(page.getByRole('option', { name: /^Firecrawl production/ }))
+      .toHaveTextContent(/^Firecrawl production\s*Default$/);
+    expect(options.elements()).toHaveLength(3);
+    await page.getByRole('option', { name: /^Self-hosted crawler/ }).click();
     await expect.element(node('a')).toHaveTextContent('Connected · Self-hosted crawler');
   });
 
@@ -98,10 +109,8 @@ describe('side panel', () => {
     );
     await node('a').click();
     await expect.element(panel('Firecrawl').getByText(/was deleted/)).toBeVisible();
-    await userEvent.selectOptions(
-      panel('Firecrawl').getByRole('combobox', { name: 'Credential' }),
-      'cred-firecrawl-production',
-    );
+    await panel('Firecrawl').getByRole('combobox', { name: 'Credential' }).click();
+    await page.getByRole('option', { name: /^Firecrawl production/ }).click();
     await expect.element(node('a')).toHaveTextContent('Connected · Firecrawl production');
   });
 
@@ -114,7 +123,7 @@ describe('side panel', () => {
     await expect.element(node('a')).not.toBeInTheDocument();
   });
 
-  it('shows a retry when the state cannot be loaded, and recovers', async () => {
+  it('says the service is unavailable with its words when the credentials cannot load, and recovers', async () => {
     let fail = true;
     await renderWithBackend(<Canvas nodes={[source('a', 'notion')]} />, {
       handlers: [
@@ -126,9 +135,9 @@ describe('side panel', () => {
       ],
     });
     await node('a').click();
-    await expect
-      .element(panel('Notion').getByText('Could not load the connection state.'))
-      .toBeVisible();
+    const alert = panel('Notion').getByRole('alert');
+    await expect.element(alert).toHaveTextContent('The connection service is unavailable.');
+    await expect.element(alert).toHaveTextContent('Down');
     fail = false;
     await panel('Notion').getByRole('button', { name: 'Try again' }).click();
     await expect.element(panel('Notion').getByRole('button', { name: 'Connect' })).toBeVisible();

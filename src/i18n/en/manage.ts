@@ -5,10 +5,12 @@ export const manage = {
   empty: 'No credentials yet.',
   emptyHint: 'Add an API key or connect with OAuth to create one.',
   loadFailed: 'Could not load the credentials.',
-  method: { api_key: 'API key', oauth2: 'OAuth' },
+  method: { api_key: 'API Key', oauth2: 'OAuth' },
   /** Stands for a stored key, which is never sent back; screen readers hear `maskedHintLabel`. */
   maskedHint: '••••••••',
   maskedHintLabel: 'Key hidden',
+  /** An API key credential stored without a secret (an optional key left empty). */
+  noKey: 'no key',
   defaultBadge: 'Default',
   status: { active: 'Active', expired: 'Expired', invalid: 'Invalid' },
   moreActions: (p: { name: string }) => `More actions for ${p.name}`,

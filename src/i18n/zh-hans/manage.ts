@@ -2,7 +2,9 @@ import type { MessageOverrides } from '../messages';
 
 /** Simplified Chinese for the credential list. Missing messages fall back to English. */
 export const manage: NonNullable<MessageOverrides['manage']> = {
-  listLabel: (p: { provider: string }) => `${p.provider} 凭据`,
+  // 中文名称与中文之间不加空格，拉丁字母与中文之间加一个空格。
+  listLabel: (p: { provider: string }) =>
+    `${p.provider}${/\p{Script=Han}$/u.test(p.provider) ? '' : ' '}凭据`,
   loading: '正在加载凭据…',
   empty: '还没有凭据。',
   emptyHint: '添加 API 密钥或通过 OAuth 连接即可创建。',
@@ -10,6 +12,7 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
   method: { api_key: 'API 密钥', oauth2: 'OAuth' },
   maskedHint: '••••••••',
   maskedHintLabel: '密钥已隐藏',
+  noKey: '无密钥',
   defaultBadge: '默认',
   status: { active: '有效', expired: '已过期', invalid: '无效' },
   moreActions: (p: { name: string }) => `“${p.name}”的更多操作`,

@@ -2,7 +2,8 @@ import type { MessageOverrides } from '../messages';
 
 /** 数据源节点的侧边面板。 */
 export const panel: MessageOverrides['panel'] = {
-  label: (p: { name: string }) => `${p.name} 连接`,
+  // 中文名称与中文之间不加空格，拉丁字母与中文之间加一个空格。
+  label: (p: { name: string }) => `${p.name}${/\p{Script=Han}$/u.test(p.name) ? '' : ' '}连接`,
   close: '关闭面板',
   connect: {
     connect: '连接',
@@ -13,17 +14,19 @@ export const panel: MessageOverrides['panel'] = {
   },
   notConnected: '此数据源尚未连接。连接后流水线才能读取数据。',
   credential: '凭据',
-  followDefault: (p: { name: string }) => `默认凭据（${p.name}）`,
-  followDefaultNone: '默认凭据（无）',
-  defaultBadge: '默认',
-  expiredSuffix: '已过期',
+  followDefault: (p: { name: string }) => `使用默认凭据（${p.name}）`,
+  followDefaultNone: '使用默认凭据（未设置）',
+  defaultDescription: '默认',
   expired: '此凭据已过期。请重新授权以保证流水线运行。',
-  invalid: '数据源拒绝了此凭据。请编辑或替换它。',
+  invalidOAuth: '数据源拒绝了此凭据。请重新授权，或连接其他凭据。',
+  invalidApiKey: '数据源拒绝了此 API 密钥。请编辑它，或连接其他凭据。',
   reauthorize: '重新授权',
+  edit: '编辑',
   missing: '此节点使用的凭据已被删除。请选择其他凭据或新建连接。',
   unknownProvider: (p: { id: string }) =>
     `此节点读取的“${p.id}”已不可用。请删除该节点，或联系管理员恢复该数据源。`,
   deleteNode: '删除节点',
+  unavailable: '连接服务暂时不可用。',
   loadError: '无法加载连接状态。',
   manage: '凭据',
   openSettings: '在设置中打开',
