@@ -1,4 +1,3 @@
-import { DropdownMenu } from 'radix-ui';
 import { useState } from 'react';
 import {
   PipelineCanvas,
@@ -7,8 +6,12 @@ import {
   type CredentialsBackend,
   type Pipeline,
 } from 'pipeline-connect';
+import { AccountMenu } from './account-menu';
+import type { ActiveScenario } from './active-scenario';
 import { clearPipeline, loadPipeline, savePipeline } from './pipeline-storage';
+import { ScenarioBanner } from './scenario-banner';
 import { SettingsDialog } from './settings-dialog';
+import { useDemoPreferences, type DemoPreferencesState } from './use-demo-preferences';
 import { useHashRoute } from './use-hash-route';
 
 /** Props of {@link DemoApp}. */
@@ -19,29 +22,44 @@ export interface DemoAppProps {
    * server's credentials are not the demo's to wipe, so Reset demo restores the pipeline only.
    */
   resetBackend?: () => void;
+  /** The mock scenario in effect, named in the header (none on the full stack). */
+  scenario?: ActiveScenario;
 }
 
 /** The demo: a host app embedding Pipeline Connect through its public API only. */
-export function DemoApp({ backend, resetBackend }: DemoAppProps) {
+export function DemoApp({ backend, resetBackend, scenario }: DemoAppProps) {
+  const preferences = useDemoPreferences();
   return (
-    <PipelineConnectProvider backend={backend}>
-      <DemoShell resetBackend={resetBackend} />
+    <PipelineConnectProvider
+      backend={backend}
+      locale={preferences.locale}
+      colorMode={preferences.colorMode}
+    >
+      <DemoShell preferences={preferences} resetBackend={resetBackend} scenario={scenario} />
     </PipelineConnectProvider>
   );
 }
 
 const settingsRoute = 'settings/data-sources';
 
-function DemoShell({ resetBackend }: { resetBackend?: () => void }) {
+interface DemoShellProps {
+  preferences: DemoPreferencesState;
+  resetBackend?: () => void;
+  scenario?: ActiveScenario;
+}
+
+function DemoShell({ preferences, resetBackend, scenario }: DemoShellProps) {
   const [initial] = useState(loadPipeline);
   const [route, navigate] = useHashRoute();
   const attention = useAttentionCount();
+  const { messages } = preferences;
   const settingsOpen = route === settingsRoute || route.startsWith(`${settingsRoute}/`);
   const focusProviderId = route.startsWith(`${settingsRoute}/`)
     ? route.slice(settingsRoute.length + 1)
     : undefined;
 
   // A reload is the simplest way to start every query and the canvas from the restored state.
+  // Language and Theme are the visitor's settings, not demo data, so they stay.
   const resetDemo = () => {
     clearPipeline();
     resetBackend?.();
@@ -49,50 +67,16 @@ function DemoShell({ resetBackend }: { resetBackend?: () => void }) {
   };
 
   return (
-    <div className="demo-shell" data-pc-root="" data-color-mode="light">
+    <div className="demo-shell" data-pc-root="" data-color-mode={preferences.resolvedColorMode}>
       <header className="demo-header">
-        <span className="demo-app-name">Knowledge Pipeline</span>
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger
-            className="demo-avatar"
-            aria-label={
-              attention > 0 ? `Account menu (${attention} need attention)` : 'Account menu'
-            }
-          >
-            AL
-            {attention > 0 ? (
-              <span className="demo-avatar-badge" aria-hidden>
-                {attention}
-              </span>
-            ) : null}
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content
-              className="demo-menu"
-              align="end"
-              sideOffset={6}
-              data-pc-root=""
-              data-color-mode="light"
-            >
-              <DropdownMenu.Label className="demo-menu-label">Ada Lovelace</DropdownMenu.Label>
-              <DropdownMenu.Item
-                className="demo-menu-item"
-                onSelect={() => navigate(settingsRoute)}
-              >
-                Settings
-                {attention > 0 ? (
-                  <span className="demo-menu-count" aria-label={`${attention} need attention`}>
-                    {attention}
-                  </span>
-                ) : null}
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator className="demo-menu-separator" />
-              <DropdownMenu.Item className="demo-menu-item" onSelect={resetDemo}>
-                Reset demo
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
+        <h1 className="demo-app-name">{messages.appName}</h1>
+        {scenario ? <ScenarioBanner scenario={scenario} messages={messages} /> : null}
+        <AccountMenu
+          preferences={preferences}
+          attention={attention}
+          onOpenSettings={() => navigate(settingsRoute)}
+          onResetDemo={resetDemo}
+        />
       </header>
       <main className="demo-main">
         <PipelineCanvas
@@ -105,6 +89,8 @@ function DemoShell({ resetBackend }: { resetBackend?: () => void }) {
         open={settingsOpen}
         onClose={() => navigate(null)}
         providerId={focusProviderId}
+        messages={messages}
+        colorMode={preferences.resolvedColorMode}
       />
     </div>
   );

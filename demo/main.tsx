@@ -4,6 +4,7 @@ import './demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpCredentialsBackend } from 'pipeline-connect';
+import { findActiveScenario } from './active-scenario';
 import { DemoApp } from './demo-app';
 
 /**
@@ -14,19 +15,28 @@ const onMock = import.meta.env.MODE !== 'stack';
 
 // The mock backend must be listening before the first request, so it starts before render.
 // `?scenario=slow|empty|mixed|server-errors|outage|rate-limited` switches the backend's behaviour.
+const requestedScenario = new URLSearchParams(window.location.search).get('scenario') ?? undefined;
 const mock = onMock
-  ? await import('pipeline-connect/mocks/browser').then(({ startMockBackend }) =>
-      startMockBackend({
-        scenario: new URLSearchParams(window.location.search).get('scenario') ?? undefined,
-        quiet: true,
-      }),
-    )
+  ? await Promise.all([
+      import('pipeline-connect/mocks/browser'),
+      import('pipeline-connect/mocks'),
+    ]).then(async ([{ startMockBackend }, { MOCK_STORE_KEY }]) => {
+      const backend = await startMockBackend({ scenario: requestedScenario, quiet: true });
+      return {
+        store: backend.store,
+        scenario: findActiveScenario(requestedScenario, backend.store, MOCK_STORE_KEY),
+      };
+    })
   : null;
 
 const backend = createHttpCredentialsBackend({ baseUrl: `${window.location.origin}/api` });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DemoApp backend={backend} resetBackend={mock ? () => mock.store.reset() : undefined} />
+    <DemoApp
+      backend={backend}
+      resetBackend={mock ? () => mock.store.reset() : undefined}
+      scenario={mock?.scenario}
+    />
   </StrictMode>,
 );

@@ -1,14 +1,23 @@
 import type { Pipeline, PipelineNode } from 'pipeline-connect';
 
-const providers = ['notion', 'jina-reader', 'firecrawl', 'google-drive', 'dropbox', 'onedrive'];
+// Each node carries its provider's name, as the palette writes it, so even a first visit during
+// an outage (`?scenario=outage`) says which provider each node reads.
+const providers = [
+  { providerId: 'notion', providerName: 'Notion' },
+  { providerId: 'jina-reader', providerName: 'Jina Reader' },
+  { providerId: 'firecrawl', providerName: 'Firecrawl' },
+  { providerId: 'google-drive', providerName: 'Google Drive' },
+  { providerId: 'dropbox', providerName: 'Dropbox' },
+  { providerId: 'onedrive', providerName: 'OneDrive' },
+];
 
 /** The pipeline a new user starts from: one data source per provider feeding a knowledge base. */
 export function samplePipeline(): Pipeline {
-  const sources: PipelineNode[] = providers.map((providerId, index) => ({
+  const sources: PipelineNode[] = providers.map(({ providerId, providerName }, index) => ({
     id: `source-${providerId}`,
     type: 'dataSource',
     position: { x: 0, y: index * 96 },
-    data: { providerId, credentialId: null },
+    data: { providerId, providerName, credentialId: null },
   }));
   const steps: PipelineNode[] = [
     {
