@@ -2,6 +2,7 @@ import '@xyflow/react/dist/style.css';
 import 'pipeline-connect/styles.css';
 import './preview.css';
 import type { Preview } from '@storybook/react-vite';
+import { bridgeDocsPageToFrame } from './docs-frame-bridge';
 import { failOnUnhandledRequests, mockBackendLoader } from './msw';
 import { withPipelineConnect } from './with-pipeline-connect';
 
@@ -23,6 +24,8 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light', locale: 'en' },
+  // Docs Controls and the toolbar reach a story framed on its Docs page (the dialogs' pages).
+  beforeAll: bridgeDocsPageToFrame,
   loaders: [mockBackendLoader],
   afterEach: failOnUnhandledRequests,
   decorators: [withPipelineConnect],

@@ -5,6 +5,7 @@ import type { MockStore } from 'pipeline-connect/mocks';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
 import { mockHttp } from '../mocks/mock-http';
+import { docsStoryInOwnFrame } from '../.storybook/docs-in-own-frame';
 
 /**
  * **Add API Key**: Authorization Name plus the provider's own fields, rendered from the schema
@@ -14,6 +15,7 @@ import { mockHttp } from '../mocks/mock-http';
 const meta = {
   title: 'Dialogs/ApiKeyDialog',
   component: ApiKeyDialog,
+  parameters: { docs: { story: docsStoryInOwnFrame('600px') } },
   args: {
     providerId: 'firecrawl',
     open: true,
@@ -211,7 +213,7 @@ export const RateLimited: Story = {
     const d = await fill('Production', LIVE_KEY);
     await userEvent.click(d.getByRole('button', { name: 'Save' }));
     await expect(await d.findByRole('alert')).toHaveTextContent(
-      'Too many requests. Try again in 30 seconds.',
+      'Too many requests. Wait a moment and try again.',
     );
     await expect(d.getByText(/You can try again in \d+ s\./)).toBeVisible();
     await expect(d.getByRole('button', { name: 'Save' })).toBeDisabled();

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { EditCredentialDialog } from 'pipeline-connect';
 import { WithCredential } from './support/seeded-credential';
+import { docsStoryInOwnFrame } from '../.storybook/docs-in-own-frame';
 
 /**
  * Edits a credential: its name and, for an API key, the provider's fields. Stored secrets are
@@ -11,7 +12,7 @@ import { WithCredential } from './support/seeded-credential';
 const meta = {
   title: 'Dialogs/Edit credential',
   component: EditCredentialDialog,
-  parameters: { backend: { seed: 'mixed' } },
+  parameters: { docs: { story: docsStoryInOwnFrame('560px') }, backend: { seed: 'mixed' } },
   args: { open: true, onOpenChange: fn(), onSaved: fn() },
   render: (args) => (
     <WithCredential id="cred-firecrawl-self-hosted">

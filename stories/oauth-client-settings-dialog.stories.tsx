@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OAuthClientSettingsDialog } from 'pipeline-connect';
 import type { MockStore } from 'pipeline-connect/mocks';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
+import { docsStoryInOwnFrame } from '../.storybook/docs-in-own-frame';
 
 const origin = window.location.origin;
 
@@ -12,6 +13,7 @@ const origin = window.location.origin;
 const meta = {
   title: 'Dialogs/OAuthClientSettingsDialog',
   component: OAuthClientSettingsDialog,
+  parameters: { docs: { story: docsStoryInOwnFrame('640px') } },
   args: {
     providerId: 'google-drive',
     open: true,
@@ -40,18 +42,20 @@ export const DefaultClient: Story = {
     await screen.findByRole('dialog', { name: 'OAuth Client Settings' });
     await waitFor(() => expect(screen.getByRole('radio', { name: 'Default' })).toBeChecked());
     await expect(screen.queryByLabelText('Client ID')).toBeNull();
-    await expect(screen.getByLabelText('Redirect URI')).toHaveValue(
-      `${origin}/oauth-callback.html`,
-    );
+    // The redirect URI matters only to an app of your own: it is not shown for Default.
+    await expect(screen.queryByLabelText('Redirect URI')).toBeNull();
   },
 };
 
-/** Switching to Custom reveals Client ID and Client Secret. */
+/** Switching to Custom reveals Client ID, Client Secret and the redirect URI to register. */
 export const SwitchToCustom: Story = {
   play: async () => {
     await userEvent.click(await screen.findByRole('radio', { name: 'Custom' }));
     await expect(screen.getByLabelText('Client ID')).toBeVisible();
     await expect(screen.getByLabelText('Client Secret')).toBeVisible();
+    await expect(screen.getByLabelText('Redirect URI')).toHaveValue(
+      `${origin}/oauth-callback.html`,
+    );
   },
 };
 
@@ -60,7 +64,11 @@ export const CustomOnlyValidation: Story = {
   args: { providerId: 'dropbox' },
   play: async ({ args }) => {
     await screen.findByLabelText('Client ID');
-    await expect(screen.queryByRole('radio', { name: 'Default' })).toBeNull();
+    // No one-option radio: the custom fields straight away, and where to register the app.
+    await expect(screen.queryByRole('radiogroup')).toBeNull();
+    await expect(
+      screen.getByRole('link', { name: /Open the Dropbox developer console/ }),
+    ).toHaveAttribute('href', 'https://www.dropbox.com/developers/apps');
     await userEvent.click(screen.getByRole('button', { name: 'Save and Authorize' }));
     await expect(await screen.findByText('Enter the Client ID.')).toBeVisible();
     await expect(screen.getByText('Enter the Client Secret.')).toBeVisible();

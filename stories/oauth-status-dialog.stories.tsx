@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OAuthStatusDialog, type OAuthFlowSnapshot } from 'pipeline-connect';
 import { expect, fn, screen, userEvent } from 'storybook/test';
+import { docsStoryInOwnFrame } from '../.storybook/docs-in-own-frame';
 
 const providerId = 'google-drive';
 const authorizationUrl = 'https://accounts.example/o/oauth2/auth?client_id=demo';
@@ -9,6 +10,7 @@ const authorizationUrl = 'https://accounts.example/o/oauth2/auth?client_id=demo'
 const meta = {
   title: 'Dialogs/OAuthStatusDialog',
   component: OAuthStatusDialog,
+  parameters: { docs: { story: docsStoryInOwnFrame('360px') } },
   args: {
     providerName: 'Google Drive',
     open: true,
