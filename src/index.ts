@@ -101,6 +101,8 @@ export type {
   ProcessingNode,
   ProcessingNodeData,
 } from './data-sources/pipeline-types';
+export { ConnectionStateProvider } from './data-sources/connection-state-provider';
+export type { ConnectionStateProviderProps } from './data-sources/connection-state-provider';
 export { resolveConnectionState } from './data-sources/connection-state';
 export type { ConnectionState } from './data-sources/connection-state';
 export { DataSourcePanel } from './panel/data-source-panel';

@@ -5,17 +5,18 @@ import { connectionLabel } from '../data-sources/connection-label';
 import { numberedNodeLabel } from '../data-sources/node-numbers';
 import type { DataSourceNode } from '../data-sources/pipeline-types';
 import { ProviderIcon } from '../data-sources/provider-icon';
-import { StatusIndicator } from '../data-sources/status-indicator';
 import { useConnectionState } from '../data-sources/use-connection-state';
 import { useLabelNodeWrapper } from './use-label-node-wrapper';
 import { useNodeLabelIndex } from './use-node-label-index';
 
 /**
  * The data-source node: provider icon and name (numbered when its provider has several nodes),
- * and its connection state as words, a shape and a colour (`data-status` is the styling hook).
- * Both lines end in an ellipsis when too long; the whole text is their `title` and the node's
- * accessible name. It subscribes only to its own provider's slice of the shared queries, so a
- * credential change elsewhere does not re-render it.
+ * and its connection state as words, a mark and a colour, all styled from `data-status` (the
+ * mark is the status line's `::before`). Both lines end in an ellipsis when too long; the whole
+ * text is their `title` and the node's accessible name. Its markup is kept as small as a
+ * default node's: one `<img>`, two lines of text, the handle. It reads only its provider's slice
+ * of the canvas's one subscription, so a credential change elsewhere does not re-render it, and
+ * every state has the same size, so React Flow measures it once.
  */
 export const DataSourceNodeView = memo(function DataSourceNodeView({
   id,
@@ -42,25 +43,20 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
       data-selected={selected ? '' : undefined}
     >
       <ProviderIcon src={provider?.icon} />
-      <div className="pc-node-text">
-        {namePlaceholder ? (
-          // Nothing is known of the provider yet: a fixed-size line rather than a generic word.
-          <span id={titleId} className="pc-node-title" data-skeleton="">
-            <span className="pc-skeleton" aria-hidden />
-            <span className="pc-visually-hidden">{name}</span>
-          </span>
-        ) : (
-          <span id={titleId} className="pc-node-title" title={title}>
-            {title}
-          </span>
-        )}
-        <span className="pc-node-status">
-          <StatusIndicator status={state.status} />
-          <span id={statusId} className="pc-node-status-text" title={status}>
-            {status}
-          </span>
+      {namePlaceholder ? (
+        // Nothing is known of the provider yet: a placeholder line (CSS) rather than a generic
+        // word on screen; the word is there for screen readers.
+        <span id={titleId} className="pc-node-title" data-placeholder="">
+          <span className="pc-visually-hidden">{name}</span>
         </span>
-      </div>
+      ) : (
+        <span id={titleId} className="pc-node-title" title={title}>
+          {title}
+        </span>
+      )}
+      <span id={statusId} className="pc-node-status" title={status}>
+        {status}
+      </span>
       <Handle type="source" position={Position.Right} />
     </div>
   );

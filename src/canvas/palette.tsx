@@ -16,7 +16,7 @@ export interface PaletteProps {
   className?: string;
   /** Called after a node was added (e.g. to announce it). */
   onAdd?: (node: PipelineNode, provider: Provider) => void;
-  /** While the canvas is not mounted yet, nothing can be added. */
+  /** Disables adding (e.g. a read-only pipeline). */
   disabled?: boolean;
 }
 

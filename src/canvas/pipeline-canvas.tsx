@@ -34,7 +34,7 @@ import { Palette } from './palette';
 import { paletteDragType } from './palette-toolbar';
 import { isDataSourceNode, type Pipeline, type PipelineNode } from '../data-sources/pipeline-types';
 import { usePublishCredentialUsage } from './publish-credential-usage';
-import { useCredentialStateReady } from '../data-sources/use-credential-state-ready';
+import { ConnectionStateProvider } from '../data-sources/connection-state-provider';
 import { useProviders } from '../data-sources/use-credentials';
 import { cn } from '../ui/cn';
 import { useNarrowViewport } from './use-narrow-viewport';
@@ -62,6 +62,11 @@ export interface PipelineCanvasProps {
   panel?: boolean;
   /** Passed to the side panel: shows "Open in Settings" for the node's provider. */
   onOpenSettings?: (providerId: string) => void;
+  /**
+   * React Flow's `onlyRenderVisibleElements`: render only the nodes in view, for very large
+   * pipelines (each node is still rendered once when it scrolls into view, to be measured).
+   */
+  onlyRenderVisibleElements?: boolean;
   /** Extra content inside React Flow (e.g. `<Panel>`s). */
   children?: ReactNode;
   className?: string;
@@ -77,7 +82,9 @@ export interface PipelineCanvasProps {
 export function PipelineCanvas(props: PipelineCanvasProps) {
   return (
     <ReactFlowProvider>
-      <PipelineCanvasInner {...props} />
+      <ConnectionStateProvider>
+        <PipelineCanvasInner {...props} />
+      </ConnectionStateProvider>
     </ReactFlowProvider>
   );
 }
@@ -96,6 +103,7 @@ function PipelineCanvasInner({
   palette = true,
   panel = true,
   onOpenSettings,
+  onlyRenderVisibleElements,
   children,
   className,
 }: PipelineCanvasProps) {
@@ -143,7 +151,6 @@ function PipelineCanvasInner({
     reportChange.current?.({ nodes, edges });
   }, [nodes, edges]);
 
-  const stateReady = useCredentialStateReady();
   const types = useMemo(() => ({ ...pipelineNodeTypes, ...nodeTypes }), [nodeTypes]);
   usePublishCredentialUsage(nodes);
   useRememberProviderNames(nodes, handleNodesChange);
@@ -171,7 +178,7 @@ function PipelineCanvasInner({
   };
   const onDrop = (event: DragEvent) => {
     const providerId = event.dataTransfer.getData(paletteDragType);
-    if (!providerId || !stateReady) return;
+    if (!providerId) return;
     event.preventDefault();
     const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     const name = providers.data?.find((provider) => provider.id === providerId)?.name;
@@ -180,35 +187,34 @@ function PipelineCanvasInner({
 
   return (
     <div className={cn('pc-canvas', className)} {...theme}>
-      {palette ? <Palette disabled={!stateReady} /> : null}
+      {palette ? <Palette /> : null}
       <div className="pc-canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
-        {stateReady ? (
-          <ReactFlow<PipelineNode>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={types}
-            onNodesChange={handleNodesChange}
-            onEdgesChange={handleEdgesChange}
-            onConnect={handleConnect}
-            deleteKeyCode={['Backspace', 'Delete']}
-            colorMode={colorMode}
-            fitView
-            fitViewOptions={fitViewOptions}
-            // Edges have no action here: as Tab stops they came before every node.
-            edgesFocusable={false}
-            aria-label={messages.canvas.label}
-          >
-            <Background />
-            <Controls />
-            {narrow ? null : <MiniMap pannable zoomable />}
-            {children}
-          </ReactFlow>
-        ) : (
-          <p className="pc-canvas-loading" role="status">
-            {messages.common.loading}
-          </p>
-        )}
-        {stateReady && nodes.length === 0 ? (
+        {/*
+         * Nodes mount at once, in a loading state of the same size as every other state, and
+         * fill in as the credential state arrives: React Flow measures each node once.
+         */}
+        <ReactFlow<PipelineNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={types}
+          onNodesChange={handleNodesChange}
+          onEdgesChange={handleEdgesChange}
+          onConnect={handleConnect}
+          deleteKeyCode={['Backspace', 'Delete']}
+          colorMode={colorMode}
+          fitView
+          fitViewOptions={fitViewOptions}
+          // Edges have no action here: as Tab stops they came before every node.
+          edgesFocusable={false}
+          onlyRenderVisibleElements={onlyRenderVisibleElements}
+          aria-label={messages.canvas.label}
+        >
+          <Background />
+          <Controls />
+          {narrow ? null : <MiniMap pannable zoomable />}
+          {children}
+        </ReactFlow>
+        {nodes.length === 0 ? (
           <div className="pc-canvas-empty" role="status">
             <strong>{messages.canvas.empty.title}</strong>
             <span>{messages.canvas.empty.body}</span>

@@ -1,5 +1,3 @@
-import { Database } from 'lucide-react';
-
 /** Props of {@link ProviderIcon}. */
 export interface ProviderIconProps {
   /** The provider's icon URL; absent while loading or for an unknown provider. */
@@ -7,13 +5,21 @@ export interface ProviderIconProps {
   size?: number;
 }
 
-/** A provider's icon, decorative (the provider's name is always shown beside it). */
+/**
+ * A provider's icon, decorative (the provider's name is always shown beside it): one `<img>`
+ * of a fixed size, or, without a URL, one empty box of the same size whose database glyph is
+ * drawn by CSS (`.pc-provider-icon[data-fallback]`), so a node's box does not change when the
+ * catalog arrives.
+ */
 export function ProviderIcon({ src, size = 28 }: ProviderIconProps) {
   if (!src) {
     return (
-      <span className="pc-provider-icon" data-fallback="" style={{ width: size, height: size }}>
-        <Database aria-hidden size={size * 0.6} />
-      </span>
+      <span
+        className="pc-provider-icon"
+        data-fallback=""
+        aria-hidden
+        style={{ width: size, height: size }}
+      />
     );
   }
   return (

@@ -1,4 +1,3 @@
-import { CircleAlert, CircleX, Clock } from 'lucide-react';
 import type { ConnectionState } from './connection-state';
 
 /** Props of {@link StatusIndicator}. */
@@ -7,25 +6,13 @@ export interface StatusIndicatorProps {
 }
 
 /**
- * The mark before a connection state's words. Each problem has its own shape, so expired
- * (a clock), invalid (a crossed circle) and missing or unavailable (an exclamation) differ
- * without colour; connected is a filled dot, not connected a ring. Decorative: the words beside
- * it say the same. The colour comes from the state (`--pc-status-color`, set in canvas.css).
+ * The mark before a connection state's words, for views whose status line is not a node's (the
+ * node draws the same mark as its status line's `::before`). Each problem has its own shape, so
+ * expired (a clock), invalid (a crossed circle) and missing or unavailable (an exclamation)
+ * differ without colour; connected is a filled dot, not connected a ring. One empty element:
+ * the shape (`--pc-status-mark`) and colour (`--pc-status-color`) come from `data-status` in
+ * canvas.css. Decorative: the words beside it say the same.
  */
 export function StatusIndicator({ status }: StatusIndicatorProps) {
-  switch (status) {
-    case 'expired':
-      return <Clock className="pc-status-icon" aria-hidden size={12} strokeWidth={2.5} />;
-    case 'invalid':
-      return <CircleX className="pc-status-icon" aria-hidden size={12} strokeWidth={2.5} />;
-    case 'missing':
-    case 'unknown-provider':
-    case 'error':
-      return <CircleAlert className="pc-status-icon" aria-hidden size={12} strokeWidth={2.5} />;
-    case 'connected':
-      return <span className="pc-status-dot" aria-hidden />;
-    case 'loading':
-    case 'not-connected':
-      return <span className="pc-status-dot" data-hollow="" aria-hidden />;
-  }
+  return <span className="pc-status-mark" data-status={status} aria-hidden />;
 }

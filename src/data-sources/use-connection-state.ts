@@ -1,8 +1,9 @@
 import type { Credential, Provider } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
-import { useProvider, useProviderCredentials } from './use-credentials';
 import { resolveConnectionState, type ConnectionState } from './connection-state';
 import { resolveProviderName } from './provider-display-name';
+import { useConnectionStateStore } from './use-connection-state-store';
+import { useProviderSlice } from './use-provider-slice';
 
 /** What {@link useConnectionState} returns. */
 export interface ConnectionStateResult {
@@ -27,9 +28,9 @@ export interface ConnectionStateResult {
 }
 
 /**
- * A node's connection state, read from the shared catalog and credentials queries. Nodes call
- * only this (two query observers each), so a large canvas stays cheap to mount. `knownName` is
- * the node's `providerName`, shown while the catalog cannot tell.
+ * A node's connection state, from its provider's slice of the canvas's one subscription to the
+ * catalog and credentials queries (no query observer per node), so a large canvas stays cheap
+ * to mount. `knownName` is the node's `providerName`, shown while the catalog cannot tell.
  */
 export function useConnectionState(
   providerId: string,
@@ -37,30 +38,21 @@ export function useConnectionState(
   knownName?: string,
 ): ConnectionStateResult {
   const messages = useMessages();
-  const provider = useProvider(providerId);
-  const credentials = useProviderCredentials(providerId);
-  const state = resolveConnectionState({
-    provider: provider.data,
-    providerStatus: provider.status,
-    credentials: credentials.data,
-    credentialsStatus: credentials.status,
-    credentialId,
-  });
+  const store = useConnectionStateStore();
+  const slice = useProviderSlice(store, providerId);
+  const state = resolveConnectionState({ ...slice, credentialId });
   const name = resolveProviderName(
-    { provider: provider.data, status: provider.status, providerId, knownName },
+    { provider: slice.provider, status: slice.providerStatus, providerId, knownName },
     messages,
   );
   return {
     state,
-    provider: provider.data,
-    providerPending: provider.isPending,
+    provider: slice.provider,
+    providerPending: slice.providerStatus === 'pending',
     name: name.name,
     namePlaceholder: name.placeholder,
-    error: provider.error ?? credentials.error ?? null,
-    credentials: credentials.data,
-    refetch: () => {
-      if (provider.isError) void provider.refetch();
-      if (credentials.isError) void credentials.refetch();
-    },
+    error: slice.providerError ?? slice.credentialsError ?? null,
+    credentials: slice.credentials,
+    refetch: store.refetchFailed,
   };
 }

@@ -64,7 +64,9 @@ describe('the canvas from the keyboard', () => {
     await renderWithBackend(<Canvas />);
     const toolbar = page.getByRole('toolbar', { name: 'Data sources' });
     const item = (name: string) => toolbar.getByRole('button', { name: `Add ${name} node` });
+    // Nodes show before the catalog has loaded: wait for the palette's items too.
     await expect.element(node('notion')).toBeVisible();
+    await expect.element(item('Notion')).toBeVisible();
 
     await userEvent.tab();
     await expect.element(item('Notion')).toHaveFocus();
