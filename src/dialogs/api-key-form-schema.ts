@@ -1,9 +1,11 @@
-import { z } from 'zod';
-import type { CredentialValues, FieldSchema } from '../credentials/backend';
+import * as z from 'zod/mini';
+import type { FieldSchema } from '../credentials/backend';
 import type { Messages } from '../i18n/messages';
 import { utf8Length } from '../rules/characters';
 import { checkTextValue, VALUE_MAX_BYTES, type FieldProblem } from '../rules/field-values';
-import { checkName, NAME_MAX_CHARACTERS, type NameProblem } from '../rules/names';
+import { NAME_MAX_CHARACTERS } from '../rules/names';
+import type { ApiKeyFormValues } from './api-key-form-values';
+import { checkNameInput } from './name-check';
 
 /*
  * The client-side checks of the Add API Key and Edit dialogs. The rules themselves live in
@@ -13,15 +15,11 @@ import { checkName, NAME_MAX_CHARACTERS, type NameProblem } from '../rules/names
 
 export { NAME_MAX_CHARACTERS, VALUE_MAX_BYTES };
 export { countCharacters } from '../rules/characters';
+// Re-exported: the form's values and their defaults live apart from zod (./api-key-form-values).
+export { defaultFieldValues, type ApiKeyFormValues } from './api-key-form-values';
 
 /** The validation messages of the active catalog. */
 export type ValidationMessages = Messages['apiKey']['validation'];
-
-/** What the API key form holds: a name and the provider's field values, keyed by field name. */
-export interface ApiKeyFormValues {
-  name: string;
-  values: Record<string, string | boolean>;
-}
 
 /** Options of {@link buildFieldValuesSchema}. */
 export interface FieldValuesSchemaOptions {
@@ -42,19 +40,6 @@ export function byteLength(text: string): number {
   return utf8Length(text);
 }
 
-function nameMessage(problem: NameProblem, messages: ValidationMessages): string {
-  switch (problem.code) {
-    case 'name_required':
-      return messages.nameRequired;
-    case 'name_too_long':
-      return messages.nameTooLong({ max: NAME_MAX_CHARACTERS });
-    case 'name_control_character':
-      return messages.nameControlCharacters;
-    case 'name_invisible_character':
-      return messages.nameInvisibleCharacters;
-  }
-}
-
 /**
  * The Authorization Name by the name rules (`checkName`): at most 1,000 code units looked at,
  * then trimmed, 1–{@link NAME_MAX_CHARACTERS} characters, no control, zero-width or bidi
@@ -62,11 +47,14 @@ function nameMessage(problem: NameProblem, messages: ValidationMessages): string
  * `''`, which lets the backend choose one.
  */
 export function buildNameSchema(messages: ValidationMessages, options: { required: boolean }) {
-  return z.string().transform((input, ctx) => {
-    const { name, problem } = checkName(input, options);
-    if (problem) ctx.addIssue({ code: 'custom', message: nameMessage(problem, messages) });
-    return name;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((input: string, ctx) => {
+      const { name, error } = checkNameInput(input, messages, options);
+      if (error) ctx.issues.push({ code: 'custom', message: error, input });
+      return name;
+    }),
+  );
 }
 
 function fieldMessage(
@@ -102,16 +90,21 @@ function stringFieldSchema(
   options: FieldValuesSchemaOptions,
 ) {
   const required = field.required && !(field.type === 'secret' && options.keepSecrets);
-  const checked = z
-    .string()
-    .trim()
-    .superRefine((value, ctx) => {
+  const checked = z.string().check(
+    z.trim(),
+    z.superRefine((value, ctx) => {
       const problem = checkTextValue(field, value, { required });
-      if (problem)
-        ctx.addIssue({ code: 'custom', message: fieldMessage(problem, field, messages) });
-    });
+      if (problem) {
+        const message = fieldMessage(problem, field, messages);
+        ctx.issues.push({ code: 'custom', message, input: value });
+      }
+    }),
+  );
   // A value the form never held (e.g. a field added to the schema later) counts as empty.
-  return z.preprocess((value) => value ?? '', checked);
+  return z.pipe(
+    z.transform((value: unknown) => value ?? ''),
+    checked,
+  );
 }
 
 /**
@@ -125,15 +118,18 @@ export function buildFieldValuesSchema(
   fields: FieldSchema[],
   messages: ValidationMessages,
   options: FieldValuesSchemaOptions = {},
-): z.ZodType<Record<string, string | boolean>, Record<string, string | boolean>> {
-  const shape: Record<string, z.ZodType> = {};
+): z.ZodMiniType<Record<string, string | boolean>, Record<string, string | boolean>> {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const field of fields) {
     shape[field.name] =
       field.type === 'boolean'
-        ? z.preprocess((value) => value ?? false, z.boolean())
+        ? z.pipe(
+            z.transform((value: unknown) => value ?? false),
+            z.boolean(),
+          )
         : stringFieldSchema(field, messages, options);
   }
-  return z.object(shape) as unknown as z.ZodType<
+  return z.object(shape) as unknown as z.ZodMiniType<
     Record<string, string | boolean>,
     Record<string, string | boolean>
   >;
@@ -144,40 +140,10 @@ export function buildApiKeyFormSchema(
   fields: FieldSchema[],
   messages: ValidationMessages,
   options: ApiKeyFormSchemaOptions,
-): z.ZodType<ApiKeyFormValues, ApiKeyFormValues> {
+): z.ZodMiniType<ApiKeyFormValues, ApiKeyFormValues> {
   const editing = options.mode === 'edit';
   return z.object({
     name: buildNameSchema(messages, { required: editing }),
     values: buildFieldValuesSchema(fields, messages, { keepSecrets: editing }),
   });
-}
-
-/**
- * The starting values of a provider's fields: each field's `default` (or empty), overridden by
- * `current` values of a stored credential. Secrets always start empty: the stored value is
- * never sent back, and its mask must not be mistaken for input.
- */
-export function defaultFieldValues(
-  fields: FieldSchema[],
-  current?: CredentialValues,
-): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
-  for (const field of fields) {
-    if (field.type === 'boolean') {
-      const stored = current?.[field.name];
-      values[field.name] =
-        typeof stored === 'boolean' ? stored : typeof field.default === 'boolean' && field.default;
-    } else if (field.type === 'secret') {
-      values[field.name] = '';
-    } else {
-      const stored = current?.[field.name];
-      values[field.name] =
-        typeof stored === 'string'
-          ? stored
-          : typeof field.default === 'string'
-            ? field.default
-            : '';
-    }
-  }
-  return values;
 }

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LoaderCircle, Lock } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { ActionFailure } from '../actions/action-failure';
@@ -10,7 +9,8 @@ import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field } from '../ui/field';
-import { buildApiKeyFormSchema, type ApiKeyFormValues } from './api-key-form-schema';
+import { apiKeyFormResolver } from './api-key-form-resolver';
+import type { ApiKeyFormValues } from './api-key-form-schema';
 import { SchemaFields } from './schema-fields';
 import { showFieldErrors } from './show-field-errors';
 import { useRetryCountdown } from './use-retry-countdown';
@@ -39,10 +39,6 @@ export interface ApiKeyFormProps {
 export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: ApiKeyFormProps) {
   const messages = useMessages();
   const m = messages.apiKey;
-  const schema = useMemo(
-    () => buildApiKeyFormSchema(fields, m.validation, { mode }),
-    [fields, m.validation, mode],
-  );
   const {
     register,
     control,
@@ -52,7 +48,7 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     reset,
     formState: { errors },
   } = useForm<ApiKeyFormValues>({
-    resolver: zodResolver(schema),
+    resolver: apiKeyFormResolver(fields, m.validation, mode),
     defaultValues,
     reValidateMode: 'onChange',
   });

@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ActionFailure } from '../actions/action-failure';
 import { useRenameCredential } from '../actions/use-rename-credential';
 import type { Credential } from '../credentials/backend';
-import { buildNameSchema } from '../dialogs/api-key-form-schema';
+import { checkNameInput } from '../dialogs/name-check';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
@@ -24,10 +24,6 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
   const messages = useMessages();
   const m = messages.manage.rename;
   const action = useRenameCredential();
-  const schema = useMemo(
-    () => buildNameSchema(messages.apiKey.validation, { required: true }),
-    [messages.apiKey.validation],
-  );
   const [name, setName] = useState(credential.name);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -46,13 +42,13 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
-    const parsed = schema.safeParse(name);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? messages.common.error.unknown);
+    const checked = checkNameInput(name, messages.apiKey.validation, { required: true });
+    if (checked.error !== undefined) {
+      setError(checked.error);
       input.current?.focus();
       return;
     }
-    if (parsed.data === credential.name) {
+    if (checked.name === credential.name) {
       onDone();
       return;
     }
@@ -60,7 +56,7 @@ export function RenameCredentialForm({ credential, onDone, className }: RenameCr
     setSaving(true);
     setError(null);
     try {
-      await action.rename(credential, parsed.data);
+      await action.rename(credential, checked.name);
       onDone();
     } catch (failure) {
       setError(ActionFailure.from(failure, messages).message);
