@@ -3,11 +3,20 @@ import { availableParallelism, loadavg, platform, release, totalmem } from 'node
 
 const round = (value: number) => Number(value.toFixed(2));
 
-/** The 1-minute load average now (the bench reads it when it starts and when it ends). */
-export const currentLoad = () => loadavg()[0]!;
+/** The load averages over 1, 5 and 15 minutes (read when the bench starts and when it ends). */
+export interface Load {
+  '1m': number;
+  '5m': number;
+  '15m': number;
+}
+
+export function currentLoad(): Load {
+  const [one, five, fifteen] = loadavg().map(round);
+  return { '1m': one!, '5m': five!, '15m': fifteen! };
+}
 
 /** What the figures were measured on; they mean little without it. */
-export function describeMachine(chromiumVersion: string, loadAtStart: number) {
+export function describeMachine(chromiumVersion: string, loadBefore: Load) {
   const cpuinfo = (() => {
     try {
       return readFileSync('/proc/cpuinfo', 'utf8');
@@ -24,6 +33,8 @@ export function describeMachine(chromiumVersion: string, loadAtStart: number) {
     node: process.version,
     chromium: chromiumVersion,
     /** Other work on the machine skews every figure; the paired baselines absorb some of it. */
-    loadAverage1m: { atStart: round(loadAtStart), atEnd: round(loadavg()[0]!) },
+    load: { before: loadBefore, after: currentLoad() },
   };
 }
+
+export type Machine = ReturnType<typeof describeMachine>;

@@ -18,9 +18,7 @@ import {
 import { BaselineDialog } from './baseline-dialog';
 import { FlowHandleProbe } from './flow-handle';
 import { recordNodeChanges } from './node-changes';
-import { ProviderSlicesProvider } from './prototype/provider-slices';
 import { StandaloneApiKeyDialog } from './standalone-api-key-dialog';
-import './prototype/prototype.css';
 
 /** The library as a host embeds it: provider + `PipelineCanvas` with its defaults. */
 export function LibraryCanvas(props: {
@@ -28,29 +26,26 @@ export function LibraryCanvas(props: {
   queryClient: QueryClient;
   nodes: DataSourceNode[];
   nodeTypes?: NodeTypes;
-  /** The prototype fix: canvas-wide store (its nodes need it) and fixed node width. */
-  prototypeFix?: boolean;
+  onlyRenderVisibleElements: boolean;
   withStandaloneDialog?: boolean;
 }) {
-  const canvas = (
-    <div className={props.prototypeFix ? 'bench-frame bench-prototype' : 'bench-frame'}>
-      <PipelineCanvas
-        defaultPipeline={{ nodes: props.nodes, edges: [] }}
-        nodeTypes={props.nodeTypes}
-        onNodesChange={recordNodeChanges}
-      >
-        <FlowHandleProbe />
-      </PipelineCanvas>
-      {props.withStandaloneDialog ? <StandaloneApiKeyDialog /> : null}
-    </div>
-  );
   return (
     <PipelineConnectProvider
       backend={props.backend}
       queryClient={props.queryClient}
       colorMode="light"
     >
-      {props.prototypeFix ? <ProviderSlicesProvider>{canvas}</ProviderSlicesProvider> : canvas}
+      <div className="bench-frame">
+        <PipelineCanvas
+          defaultPipeline={{ nodes: props.nodes, edges: [] }}
+          nodeTypes={props.nodeTypes}
+          onNodesChange={recordNodeChanges}
+          onlyRenderVisibleElements={props.onlyRenderVisibleElements}
+        >
+          <FlowHandleProbe />
+        </PipelineCanvas>
+        {props.withStandaloneDialog ? <StandaloneApiKeyDialog /> : null}
+      </div>
     </PipelineConnectProvider>
   );
 }
@@ -61,7 +56,11 @@ export function LibraryCanvas(props: {
  * `PipelineCanvas` adds (background, controls, minimap, fitView), so the ratio isolates what
  * the library adds: its nodes, providers, palette and panel.
  */
-export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
+export function BaselineCanvas(props: {
+  nodes: Node[];
+  onlyRenderVisibleElements: boolean;
+  withDialog: boolean;
+}) {
   const [nodes, , applyChanges] = useNodesState(props.nodes);
   const onNodesChange = (changes: NodeChange[]) => {
     recordNodeChanges(changes);
@@ -69,7 +68,13 @@ export function BaselineCanvas(props: { nodes: Node[]; withDialog: boolean }) {
   };
   return (
     <div className="bench-frame">
-      <ReactFlow nodes={nodes} edges={[]} onNodesChange={onNodesChange} fitView>
+      <ReactFlow
+        nodes={nodes}
+        edges={[]}
+        onNodesChange={onNodesChange}
+        onlyRenderVisibleElements={props.onlyRenderVisibleElements}
+        fitView
+      >
         <Background />
         <Controls />
         <MiniMap pannable zoomable />

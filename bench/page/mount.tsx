@@ -8,13 +8,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import type { MountOptions, MountResult } from '../shared/bench-api';
 import { BaselineCanvas, LibraryCanvas } from './canvases';
+import { mountedFlowHandle } from './flow-handle';
 import { dataSourceNodes, defaultNodes } from './graph';
 import { nodeChangeCounts, resetNodeChanges } from './node-changes';
 import { profiledNodeTypes } from './profiled-node';
-import { sharedSliceNodeTypes } from './prototype/shared-slice-node';
 import { afterPaint, deadline, frames, nextFrame } from './timing';
 
-const MOUNT_TIMEOUT_MS = 30_000;
+const MOUNT_TIMEOUT_MS = 60_000;
 
 interface Mounted {
   root: Root;
@@ -30,10 +30,14 @@ export function currentMount(): Mounted {
   return mounted;
 }
 
-/** Every node is in the DOM and React Flow has measured it (it hides nodes until then). */
+/**
+ * React Flow has measured every node, and every node still in the DOM is shown (React Flow
+ * hides a node until it is measured). Read from React Flow's store rather than by counting DOM
+ * nodes, so a culled canvas (`onlyRenderVisibleElements`) is done once the nodes it keeps are.
+ */
 function allMeasured(container: HTMLElement, count: number): boolean {
-  const nodes = container.querySelectorAll('.react-flow__node');
-  if (nodes.length !== count) return false;
+  const flow = mountedFlowHandle();
+  if (!flow || flow.measuredNodes() !== count) return false;
   return container.querySelector('.react-flow__node[style*="visibility: hidden"]') === null;
 }
 
@@ -43,17 +47,11 @@ function noneLoading(container: HTMLElement): boolean {
 
 function statusCounts(container: HTMLElement): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const node of container.querySelectorAll<HTMLElement>('[data-status]')) {
-    if (!node.classList.contains('pc-data-source-node')) continue;
+  for (const node of container.querySelectorAll<HTMLElement>('.pc-data-source-node')) {
     const status = node.dataset.status ?? 'none';
     counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;
-}
-
-function nodeTypesFor(options: MountOptions) {
-  if (options.prototypeFix) return sharedSliceNodeTypes;
-  return options.profiled ? profiledNodeTypes : undefined;
 }
 
 /**
@@ -71,18 +69,20 @@ export async function mountCanvas(
   const root = createRoot(container);
   const queryClient = options.kind === 'library' ? createPipelineConnectQueryClient() : null;
   mounted = { root, container, queryClient, count: options.count };
+  const onlyRenderVisibleElements = options.onlyRenderVisibleElements ?? false;
   const ui = queryClient ? (
     <LibraryCanvas
       backend={backend}
       queryClient={queryClient}
       nodes={dataSourceNodes(options.count)}
-      nodeTypes={nodeTypesFor(options)}
-      prototypeFix={options.prototypeFix ?? false}
+      nodeTypes={options.profiled ? profiledNodeTypes : undefined}
+      onlyRenderVisibleElements={onlyRenderVisibleElements}
       withStandaloneDialog={options.withStandaloneDialog ?? false}
     />
   ) : (
     <BaselineCanvas
       nodes={defaultNodes(options.count)}
+      onlyRenderVisibleElements={onlyRenderVisibleElements}
       withDialog={options.withBaselineDialog ?? false}
     />
   );
@@ -109,6 +109,7 @@ export async function mountCanvas(
         measuredMs,
         settledMs: end,
         statusCounts: statusCounts(container),
+        renderedNodes: container.querySelectorAll('.react-flow__node').length,
         ...nodeChangeCounts(),
       };
     }

@@ -1,10 +1,8 @@
 import type { Viewport } from '@xyflow/react';
-import type { FrameSamples, ViewportMotion } from '../shared/bench-api';
+import type { DriveOptions, FrameSamples, ViewportMotion } from '../shared/bench-api';
 import { flowHandle } from './flow-handle';
 import { afterPaint, nextFrame } from './timing';
 
-/** Frames dropped from the front of each series: the first ones pay for warming caches up. */
-const WARMUP_FRAMES = 10;
 const PAN_PX_PER_FRAME = 6;
 /** One zoom in-and-out cycle takes this many frames. */
 const ZOOM_PERIOD_FRAMES = 60;
@@ -31,17 +29,21 @@ function viewportAt(motion: ViewportMotion, start: Viewport, frame: number): Vie
  * Moves the viewport once per animation frame, as a user's drag or wheel would, and records
  * each frame's interval and main-thread work. The viewport is restored afterwards.
  */
-export async function driveViewport(motion: ViewportMotion, count: number): Promise<FrameSamples> {
+export async function driveViewport({
+  motion,
+  frames: count,
+  warmupFrames,
+}: DriveOptions): Promise<FrameSamples> {
   const flow = flowHandle();
   const start = flow.getViewport();
   const samples: FrameSamples = { intervals: [], work: [] };
   let previous = await nextFrame();
-  for (let frame = 1; frame <= count + WARMUP_FRAMES; frame += 1) {
+  for (let frame = 1; frame <= count + warmupFrames; frame += 1) {
     const timestamp = await nextFrame();
     const workStart = performance.now();
     flow.setViewport(viewportAt(motion, start, frame));
     const painted = await afterPaint();
-    if (frame > WARMUP_FRAMES) {
+    if (frame > warmupFrames) {
       samples.intervals.push(timestamp - previous);
       samples.work.push(painted - workStart);
     }

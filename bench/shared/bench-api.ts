@@ -14,8 +14,11 @@ export interface MountOptions {
   profiled?: boolean;
   /** Library only: load the credential state into the cache before mounting (untimed). */
   warmCache?: boolean;
-  /** Library only: the bench's prototype fix (see page/prototype): one subscription, fixed width. */
-  prototypeFix?: boolean;
+  /**
+   * React Flow's `onlyRenderVisibleElements` on either canvas (the largest size uses it on both
+   * sides, as a host with thousands of nodes would).
+   */
+  onlyRenderVisibleElements?: boolean;
   /** Library only: the Add API Key dialog with its own button, outside the panel. */
   withStandaloneDialog?: boolean;
   /** Mount a bare Radix dialog and its trigger over the canvas (the dialog baseline). */
@@ -32,9 +35,19 @@ export interface MountResult {
   /** React Flow `dimensions` changes until then, and in how many batches (re-measures). */
   dimensionChanges: number;
   batches: number;
+  /** `.react-flow__node` elements in the DOM at the end (fewer than `count` when culled). */
+  renderedNodes: number;
 }
 
 export type ViewportMotion = 'pan' | 'zoom';
+
+export interface DriveOptions {
+  motion: ViewportMotion;
+  /** Frames recorded. */
+  frames: number;
+  /** Frames driven first and dropped (they pay for warming caches up). */
+  warmupFrames: number;
+}
 
 export interface FrameSamples {
   /** Time between consecutive animation frames (what the user sees as frame time), ms. */
@@ -58,11 +71,18 @@ export interface RenderCounts {
   callbacks: number;
 }
 
+export interface DialogOpen {
+  /** Click event → the dialog, with its content, painted. */
+  latencyMs: number;
+  /** The dialog first showed the library's loading placeholder (its form code was not ready). */
+  placeholderShown: boolean;
+}
+
 export interface BenchApi {
   mountCanvas(options: MountOptions): Promise<MountResult>;
   unmount(): Promise<void>;
   /** Drives `setViewport` once per animation frame on the mounted canvas. */
-  driveViewport(motion: ViewportMotion, frames: number): Promise<FrameSamples>;
+  driveViewport(options: DriveOptions): Promise<FrameSamples>;
   /** Selects one node through React Flow's store (as a click would). */
   selectNode(nodeId: string): Promise<void>;
   clearRequestLog(): void;
@@ -75,7 +95,7 @@ export interface BenchApi {
   renderCounts(): RenderCounts;
   /** Starts watching for the next click → `[role=dialog]` painted; read it with `dialogLatency`. */
   armDialogProbe(): void;
-  dialogLatency(): Promise<number>;
+  dialogLatency(): Promise<DialogOpen>;
   /** Resolves after `count` animation frames. */
   frames(count: number): Promise<void>;
   /** Runs a full GC when Chromium exposes `gc` (the driver passes `--expose-gc`). */

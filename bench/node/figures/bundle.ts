@@ -22,8 +22,15 @@ function outputsOf(result: Awaited<ReturnType<typeof build>>): Rolldown.OutputBu
 
 type Chunk = Extract<Rolldown.OutputBundle[string], { type: 'chunk' }>;
 
-/** The entry chunk named `name` (default: the only entry) and every chunk it imports statically. */
-function chunksOf(files: Rolldown.OutputBundle[string][], name?: string): Chunk[] {
+interface EntryChunks {
+  /** The entry chunk and every chunk it imports statically: what a host loads up front. */
+  initial: Chunk[];
+  /** Chunks only reachable through `import()`: loaded when first needed (lazy dialogs). */
+  lazy: Chunk[];
+}
+
+/** The chunks of the entry named `name` (default: the only entry), split by how they load. */
+function chunksOf(files: Rolldown.OutputBundle[string][], name?: string): EntryChunks {
   const chunks = new Map(
     files.filter((file): file is Chunk => file.type === 'chunk').map((c) => [c.fileName, c]),
   );
@@ -31,17 +38,22 @@ function chunksOf(files: Rolldown.OutputBundle[string][], name?: string): Chunk[
     (chunk) => chunk.isEntry && (name === undefined || chunk.name === name),
   );
   if (!entry) throw new Error(`no entry chunk ${name ?? ''}`);
-  const seen = new Map<string, Chunk>();
-  const visit = (chunk: Chunk) => {
-    if (seen.has(chunk.fileName)) return;
-    seen.set(chunk.fileName, chunk);
-    for (const imported of chunk.imports) {
-      const next = chunks.get(imported);
-      if (next) visit(next);
-    }
+  const reach = (from: Chunk[], follow: (chunk: Chunk) => readonly string[]) => {
+    const seen = new Map<string, Chunk>();
+    const visit = (chunk: Chunk) => {
+      if (seen.has(chunk.fileName)) return;
+      seen.set(chunk.fileName, chunk);
+      for (const imported of follow(chunk)) {
+        const next = chunks.get(imported);
+        if (next) visit(next);
+      }
+    };
+    from.forEach(visit);
+    return [...seen.values()];
   };
-  visit(entry);
-  return [...seen.values()];
+  const initial = reach([entry], (chunk) => chunk.imports);
+  const everything = reach([entry], (chunk) => [...chunk.imports, ...chunk.dynamicImports]);
+  return { initial, lazy: everything.filter((chunk) => !initial.includes(chunk)) };
 }
 
 /**
@@ -114,15 +126,21 @@ async function bundledBuild() {
   return { chunks: chunksOf(files), css: css.source };
 }
 
-/** Figure 5: the library's JS (dependencies external; non-peer dependencies bundled) and CSS. */
+/**
+ * Figure 5: the library's JS (dependencies external; non-peer dependencies bundled) and CSS.
+ * The budgets apply to what a host loads up front; chunks behind `import()` (lazy dialogs) are
+ * shown beside it, so moving code behind one cannot make weight disappear from the report.
+ */
 export async function bundleSize(): Promise<FigureResult> {
   const shipped = await shippedBuild();
   const bundled = await bundledBuild();
-  const shippedSize = await minifiedGzip(shipped.chunks);
-  const bundledSize = await minifiedGzip(bundled.chunks);
+  const shippedSize = await minifiedGzip(shipped.chunks.initial);
+  const bundledSize = await minifiedGzip(bundled.chunks.initial);
+  const shippedLazy = await minifiedGzip(shipped.chunks.lazy);
+  const bundledLazy = await minifiedGzip(bundled.chunks.lazy);
   const cssGzip = gzip(bundled.css);
 
-  const packages = byPackage(bundled.chunks);
+  const packages = byPackage(bundled.chunks.initial);
   const totalRendered = Object.values(packages).reduce((sum, bytes) => sum + bytes, 0);
   // Attribute the gzipped total in proportion to each package's share of the bundle.
   const shares = Object.entries(packages)
@@ -133,33 +151,54 @@ export async function bundleSize(): Promise<FigureResult> {
     }));
 
   const single = (value: number) => summarize([Number(kb(value).toFixed(1))]);
-  const row = (metric: string, gzipBytes: number, budgeted: boolean): Row => ({
+  const row = (metric: string, gzipBytes: number, budgetKb: number | null): Row => ({
     figure: '5 Bundle',
     metric,
     unit: 'KB',
     library: single(gzipBytes),
     baseline: null,
     ratio: null,
-    budget: budgeted
-      ? { text: `≤ ${budgets.bundleGzipKb} KB`, pass: kb(gzipBytes) <= budgets.bundleGzipKb }
-      : null,
+    budget:
+      budgetKb === null ? null : { text: `≤ ${budgetKb} KB`, pass: kb(gzipBytes) <= budgetKb },
   });
   return {
     rows: [
-      row('JS min+gzip, dependencies external (vite.lib.config.ts)', shippedSize.gzip, true),
-      row('JS min+gzip, non-peer dependencies bundled', bundledSize.gzip, true),
-      row('CSS min+gzip (src/styles.css)', cssGzip, false),
+      row(
+        'JS min+gzip up front, dependencies external (vite.lib.config.ts)',
+        shippedSize.gzip,
+        budgets.bundleExternalKb,
+      ),
+      row(
+        'JS min+gzip up front, non-peer dependencies bundled',
+        bundledSize.gzip,
+        budgets.bundleWithDependenciesKb,
+      ),
+      ...(bundled.chunks.lazy.length > 0
+        ? [
+            row('JS loaded on demand (import()), dependencies external', shippedLazy.gzip, null),
+            row(
+              'JS loaded on demand (import()), non-peer dependencies bundled',
+              bundledLazy.gzip,
+              null,
+            ),
+          ]
+        : []),
+      row('CSS min+gzip (src/styles.css)', cssGzip, null),
     ],
     details: {
       shipped: { minBytes: shippedSize.min, gzipBytes: shippedSize.gzip },
       bundled: { minBytes: bundledSize.min, gzipBytes: bundledSize.gzip },
+      lazy: {
+        shipped: { chunks: shipped.chunks.lazy.length, gzipBytes: shippedLazy.gzip },
+        bundled: { chunks: bundled.chunks.lazy.length, gzipBytes: bundledLazy.gzip },
+      },
       cssGzipBytes: cssGzip,
       cssMinBytes: bundled.css.length,
       libBuildEmitsCss: shipped.emitsCss,
       bundledByPackageApprox: shares,
     },
     notes: [
-      `Bundled JS by package (≈ gzip KB): ${shares
+      `Bundled JS up front by package (≈ gzip KB): ${shares
         .slice(0, 8)
         .map((share) => `${share.name} ${share.approxGzipKb}`)
         .join(', ')}.`,

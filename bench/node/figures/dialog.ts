@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright';
+import type { DialogOpen } from '../../shared/bench-api';
 import { bench, closePage, openBenchPage } from '../browser';
 import { budgets, config } from '../config';
 import { pairedRatios, percentile, summarize } from '../stats';
@@ -10,13 +11,18 @@ const JINA_NODE_ID = 'ds-1';
 
 /**
  * `library`: the side panel's Connect button (Add API Key directly, Jina Reader has one method).
- * `baseline`: a bare Radix dialog. `standalone` (diagnostic, first run only): the library's
- * dialog opened by its own button, outside the panel.
+ * `baseline`: a bare Radix dialog over React Flow's default canvas. `standalone` (diagnostic,
+ * first round only): the library's dialog opened by its own button, outside the panel.
  */
 type Opener = 'library' | 'baseline' | 'standalone';
 
+interface Subject {
+  page: Page;
+  trigger: Locator;
+}
+
 /** Clicks `trigger`, returns click → dialog painted, then closes the dialog with Escape. */
-async function openOnce(page: Page, trigger: Locator): Promise<number> {
+async function openOnce({ page, trigger }: Subject): Promise<DialogOpen> {
   const api = bench(page);
   await api.armDialogProbe();
   await trigger.click();
@@ -29,79 +35,111 @@ async function openOnce(page: Page, trigger: Locator): Promise<number> {
   return latency;
 }
 
-async function mountOpener(page: Page, opener: Opener): Promise<Locator> {
+/** A page of its own per opener, mounted once, its first opens discarded. */
+async function openSubject(browser: Browser, url: string, opener: Opener): Promise<Subject> {
+  const page = await openBenchPage(browser, url);
   const api = bench(page);
   const count = config.dialog.nodes;
+  let trigger: Locator;
   if (opener === 'baseline') {
     await api.mountCanvas({ kind: 'baseline', count, withBaselineDialog: true });
-    return page.locator('.bench-baseline-trigger');
+    trigger = page.locator('.bench-baseline-trigger');
+  } else {
+    await api.mountCanvas({
+      kind: 'library',
+      count,
+      withStandaloneDialog: opener === 'standalone',
+    });
+    await api.settle();
+    if (opener === 'standalone') {
+      trigger = page.locator('.bench-standalone-trigger');
+    } else {
+      await api.selectNode(JINA_NODE_ID);
+      trigger = page.locator('.pc-panel button[aria-label$=": Add API Key"]');
+    }
   }
-  await api.mountCanvas({ kind: 'library', count, withStandaloneDialog: opener === 'standalone' });
-  await api.settle();
-  if (opener === 'standalone') return page.locator('.bench-standalone-trigger');
-  await api.selectNode(JINA_NODE_ID);
-  return page.locator('.pc-panel button[aria-label$=": Add API Key"]');
-}
-
-async function openTimes(page: Page, opener: Opener): Promise<number[]> {
-  const trigger = await mountOpener(page, opener);
   await trigger.waitFor({ state: 'visible' });
-  const latencies: number[] = [];
-  for (let open = 0; open < config.dialog.warmupOpens + config.dialog.opens; open += 1) {
-    const latency = await openOnce(page, trigger);
-    if (open >= config.dialog.warmupOpens) latencies.push(latency);
-  }
-  await bench(page).unmount();
-  return latencies;
+  const subject = { page, trigger };
+  for (let open = 0; open < config.dialog.warmupOpens; open += 1) await openOnce(subject);
+  return subject;
 }
 
 /**
  * Figure 4: click on Add API Key (the side panel of a Jina Reader node on a 100-node canvas) →
  * dialog painted, against a bare Radix dialog over React Flow's default canvas of 100 nodes.
+ * Both stay mounted in pages of their own; opens alternate between them one by one, so a burst
+ * of load on the machine hits both. Each round gives one p95 per opener and one ratio.
  */
 export async function dialogLatency(
   browser: Browser,
   url: string,
   endsAt: number,
 ): Promise<FigureResult> {
+  const subjects: Record<Opener, Subject> = {
+    library: await openSubject(browser, url, 'library'),
+    baseline: await openSubject(browser, url, 'baseline'),
+    standalone: await openSubject(browser, url, 'standalone'),
+  };
   const p50: Record<Opener, number[]> = { library: [], baseline: [], standalone: [] };
   const p95: Record<Opener, number[]> = { library: [], baseline: [], standalone: [] };
+  /** Measured opens that first showed the form's loading placeholder. */
+  const placeholders: Record<Opener, number> = { library: 0, baseline: 0, standalone: 0 };
   const runs = await repeatWithin(config.dialog.runs, endsAt, async (run) => {
-    const page = await openBenchPage(browser, url);
-    const openers: Opener[] = run % 2 === 0 ? ['library', 'baseline'] : ['baseline', 'library'];
-    if (run === 0) openers.push('standalone');
-    for (const opener of openers) {
-      const latencies = await openTimes(page, opener);
-      p50[opener].push(percentile(latencies, 50));
-      p95[opener].push(percentile(latencies, 95));
+    const openers: Opener[] =
+      run === 0 ? ['library', 'baseline', 'standalone'] : ['library', 'baseline'];
+    const latencies = new Map<Opener, number[]>(openers.map((opener) => [opener, []]));
+    for (let open = 0; open < config.dialog.opens; open += 1) {
+      const order = (open + run) % 2 === 0 ? openers : [...openers].reverse();
+      for (const opener of order) {
+        const result = await openOnce(subjects[opener]);
+        latencies.get(opener)!.push(result.latencyMs);
+        if (result.placeholderShown) placeholders[opener] += 1;
+      }
     }
-    await closePage(page);
+    for (const [opener, series] of latencies) {
+      p50[opener].push(percentile(series, 50));
+      p95[opener].push(percentile(series, 95));
+    }
   });
+  for (const subject of Object.values(subjects)) await closePage(subject.page);
 
   const row = (opener: Opener, label: 'p50' | 'p95'): Row => {
     const series = label === 'p50' ? p50 : p95;
-    const library = summarize(series[opener]);
-    // The diagnostic ran in the first run only: pair it with that run's baseline.
+    // The diagnostic ran in the first round only: pair it with that round's baseline.
     const baseline = opener === 'standalone' ? series.baseline.slice(0, 1) : series.baseline;
+    const ratio = summarize(pairedRatios(series[opener], baseline));
     return {
-      figure: '4 Dialog latency',
+      figure: '4 Dialog',
       metric:
         opener === 'library'
           ? `click Add API Key → dialog painted, ${label} of ${config.dialog.opens}`
           : `same, dialog alone (own button, no panel), ${label}`,
       unit: 'ms',
-      library,
+      library: summarize(series[opener]),
       baseline: summarize(baseline),
-      ratio: summarize(pairedRatios(series[opener], baseline)),
+      ratio,
       budget:
         opener === 'library' && label === 'p95'
-          ? { text: `≤ ${budgets.dialogP95Ms} ms`, pass: library.median <= budgets.dialogP95Ms }
+          ? {
+              text: `≤ ${budgets.dialogP95Ratio.toFixed(2)}×`,
+              pass: ratio.median <= budgets.dialogP95Ratio,
+            }
           : null,
     };
   };
   return {
     rows: [row('library', 'p50'), row('library', 'p95'), row('standalone', 'p95')],
-    details: { runs, p50PerRun: p50, p95PerRun: p95 },
-    notes: [],
+    details: {
+      runs,
+      opensPerRound: config.dialog.opens,
+      p50PerRound: p50,
+      p95PerRound: p95,
+      opensThatShowedTheFormPlaceholder: placeholders,
+    },
+    notes: [
+      `Dialog: "painted" means the dialog with its form, not a loading placeholder; measured ` +
+        `opens that showed the placeholder first: library ${placeholders.library}, ` +
+        `standalone ${placeholders.standalone}.`,
+    ],
   };
 }
