@@ -32,6 +32,17 @@ async function pressUntil(page: Page, target: Locator, key = 'Tab', max = 80): P
 /** Whether focus fell to the page itself (lost), rather than staying on a control. */
 const focusOnBody = (page: Page) => page.evaluate(() => document.activeElement === document.body);
 
+/** In the open Add API Key dialog: a name, Tab, Jina's key, Enter; the dialog closes. */
+async function saveJinaKeyByKeyboard(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
+  await expect(dialog.getByLabel(/Authorization Name/)).toBeFocused();
+  await page.keyboard.type('Keyboard key');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(JINA_KEY);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
 const dataSourceNode = (page: Page, provider: string) =>
   page.locator('.react-flow__node-dataSource', { hasText: provider });
 
@@ -84,13 +95,7 @@ test('focus stays on a live control after Save and returns to the node on Escape
   await page.keyboard.press('Enter');
   await pressUntil(page, panel.getByRole('button', { name: /Connect/ }), 'Tab', 5);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
-  await expect(dialog.getByLabel(/Authorization Name/)).toBeFocused();
-  await page.keyboard.type('Keyboard key');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(JINA_KEY);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
+  await saveJinaKeyByKeyboard(page);
   await expect(jina).toContainText('Connected · Keyboard key');
   // The control that opened the dialog is still there (now "Add credential") and has focus.
   await expect(panel.getByRole('button', { name: /Add credential/ })).toBeFocused();
@@ -116,13 +121,7 @@ test('Settings → Data Sources → Configure → Add API Key, by keyboard alone
     .getByRole('button', { name: /Configure/ });
   await pressUntil(page, configure);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Add API Key' });
-  await expect(dialog.getByLabel(/Authorization Name/)).toBeFocused();
-  await page.keyboard.type('Keyboard key');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(JINA_KEY);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
+  await saveJinaKeyByKeyboard(page);
   // Focus returns to the control that opened the dialog.
   await expect(configure).toBeFocused();
   await expect(settings.getByRole('region', { name: 'Jina Reader' })).toContainText('Keyboard key');
