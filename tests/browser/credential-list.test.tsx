@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
 import { mockHttp } from '../../mocks/mock-http';
+import { credentialsSeenAs } from '../support/credentials-seen-as';
 import { renderWithBackend, type RenderWithBackendOptions } from '../support/render-with-backend';
 
 /**
@@ -179,12 +180,9 @@ describe('CredentialList — actions', () => {
           store = s;
         },
         handlers: [
-          mockHttp.get('/credentials', ({ query, response }) =>
-            response(200).json({
-              credentials: (
-                store?.listCredentials({ providerId: query.get('providerId') ?? undefined }) ?? []
-              ).map((c) => (renewed ? { ...c, status: 'active' as const } : c)),
-            }),
+          credentialsSeenAs(
+            () => store,
+            (c) => (renewed ? { ...c, status: 'active' as const } : c),
           ),
         ],
       },

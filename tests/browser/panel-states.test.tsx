@@ -2,9 +2,9 @@ import type { MockStore } from 'pipeline-connect/mocks';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
-import { mockHttp } from '../../mocks/mock-http';
 // The stories' canvas frame: a fixed-size PipelineCanvas with the given nodes.
 import { CanvasFrame, sourceNode } from '../../stories/support/canvas-frame';
+import { credentialsSeenAs } from '../support/credentials-seen-as';
 import { renderWithBackend } from '../support/render-with-backend';
 
 const panel = (name: string) => page.getByRole('complementary', { name: `${name} connection` });
@@ -37,14 +37,10 @@ describe('side panel: expired and rejected credentials', () => {
         },
         handlers: [
           // The provider started refusing this key (the mock has no way to say so by itself).
-          mockHttp.get('/credentials', ({ query, response }) =>
-            response(200).json({
-              credentials: (
-                store?.listCredentials({ providerId: query.get('providerId') ?? undefined }) ?? []
-              ).map((c) =>
-                c.id === 'cred-firecrawl-production' ? { ...c, status: 'invalid' as const } : c,
-              ),
-            }),
+          credentialsSeenAs(
+            () => store,
+            (c) =>
+              c.id === 'cred-firecrawl-production' ? { ...c, status: 'invalid' as const } : c,
           ),
         ],
       },
