@@ -104,6 +104,8 @@ async function bundledBuild() {
     logLevel: 'error',
     plugins: [react()],
     resolve: { alias: packageAliases },
+    // What a host's production build does with the dependencies' development-only branches.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: resolve(outRoot, 'lib-bundled'),
       emptyOutDir: true,
