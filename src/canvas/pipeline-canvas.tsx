@@ -38,7 +38,7 @@ import { ConnectionStateProvider } from '../data-sources/connection-state-provid
 import { useProviders } from '../data-sources/use-credentials';
 import { cn } from '../ui/cn';
 import { useNarrowViewport } from './use-narrow-viewport';
-import { useRememberProviderNames } from './use-remember-provider-names';
+import { useNodesWithProviderNames, useRememberProviderNames } from './use-remember-provider-names';
 
 /** Props of {@link PipelineCanvas}. Pass `nodes`/`edges` to control it, or `defaultPipeline`. */
 export interface PipelineCanvasProps {
@@ -74,9 +74,9 @@ export interface PipelineCanvasProps {
 
 /**
  * A knowledge-pipeline canvas: React Flow with Pipeline Connect's node types, a palette, the
- * side panel, background, controls and minimap. Data-source nodes show their connection state
- * and keep their provider's name in their data (`providerName`) for when the catalog cannot be
- * loaded. At phone width (≤ 640 px) the palette folds into a button, the minimap is left out
+ * side panel, background, controls and minimap. Data-source nodes show their connection state;
+ * the pipeline it reports (or, controlled, the host's nodes) keeps each one's provider name in
+ * its data (`providerName`) for when the catalog cannot be loaded. At phone width (≤ 640 px) the palette folds into a button, the minimap is left out
  * and the view fits the data-source nodes.
  */
 export function PipelineCanvas(props: PipelineCanvasProps) {
@@ -142,18 +142,19 @@ function PipelineCanvasInner({
   );
 
   // Report the pipeline after each change so the host can persist it (nodes and edges as shown,
-  // whichever of them the host controls).
+  // whichever of them the host controls), with each data source's provider name.
   const reportChange = useRef(onPipelineChange);
   useEffect(() => {
     reportChange.current = onPipelineChange;
   });
+  const reportedNodes = useNodesWithProviderNames(nodes);
   useEffect(() => {
-    reportChange.current?.({ nodes, edges });
-  }, [nodes, edges]);
+    reportChange.current?.({ nodes: reportedNodes, edges });
+  }, [reportedNodes, edges]);
 
   const types = useMemo(() => ({ ...pipelineNodeTypes, ...nodeTypes }), [nodeTypes]);
   usePublishCredentialUsage(nodes);
-  useRememberProviderNames(nodes, handleNodesChange);
+  useRememberProviderNames(nodes, handleNodesChange, isControlled);
   const providers = useProviders();
   const narrow = useNarrowViewport();
   // On a phone the whole pipeline fits only below React Flow's minimum zoom, which left every

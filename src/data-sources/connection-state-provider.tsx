@@ -1,6 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { usePrefetchQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { useCredentialsBackend } from '../credentials/backend-context';
+import { credentialsQueryOptions, providersQueryOptions } from '../credentials/queries';
 import { useLocale } from '../i18n/i18n-context';
 import { createConnectionStateStore, type ConnectionStateStore } from './connection-state-store';
 
@@ -28,6 +29,10 @@ export function ConnectionStateProvider({ children }: ConnectionStateProviderPro
     () => createConnectionStateStore(client, backend, locale),
     [client, backend, locale],
   );
+  // The two reads start now, while the nodes below render, rather than at the commit: on a
+  // large canvas the responses are back by the time React Flow has measured the nodes.
+  usePrefetchQuery(providersQueryOptions(backend), client);
+  usePrefetchQuery(credentialsQueryOptions(backend), client);
   // Subscribed from the commit on (before paint, and before the nodes' own subscriptions), so
   // the requests start as early as the nodes exist, and for as long as the canvas lives.
   useLayoutEffect(() => store.retain(), [store]);

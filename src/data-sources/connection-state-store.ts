@@ -62,6 +62,22 @@ function sameSlice(a: ProviderSlice, b: ProviderSlice): boolean {
   );
 }
 
+/**
+ * `first` has settled and `second` is still on its first attempt (not failed yet, not paused
+ * offline): worth holding `first` back for. A retrying or paused read does not hold anything.
+ */
+/** How long the first of the two reads to answer waits for the other before it shows. */
+const HOLD_MS = 100;
+
+function awaitingOther(first: Result<unknown>, second: Result<unknown>): boolean {
+  return (
+    first.status !== 'pending' &&
+    second.status === 'pending' &&
+    second.fetchStatus === 'fetching' &&
+    second.failureCount === 0
+  );
+}
+
 /** `build`'s index of a list, rebuilt only when the list itself (its identity) changes. */
 function memoIndex<T, V>(build: (items: T[]) => Map<string, V>) {
   let from: T[] | undefined;
@@ -133,7 +149,22 @@ export function createConnectionStateStore(
     }
     return changed;
   };
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
   const publish = () => {
+    // While one of the two first reads is still on its first attempt, wait for it a little: a
+    // canvas then re-renders its nodes once, with the whole state, instead of once per
+    // response; a slow read still lets the other show after HOLD_MS.
+    const awaiting = awaitingOther(providers, credentials) || awaitingOther(credentials, providers);
+    if (awaiting && holdTimer === null) {
+      holdTimer = setTimeout(notify, HOLD_MS);
+      return;
+    }
+    if (awaiting) return;
+    notify();
+  };
+  const notify = () => {
+    if (holdTimer !== null) clearTimeout(holdTimer);
+    holdTimer = null;
     for (const providerId of recompute()) {
       listeners.get(providerId)?.forEach((listener) => listener());
     }

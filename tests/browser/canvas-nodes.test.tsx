@@ -69,9 +69,10 @@ describe('data-source node states', () => {
   it('shows the provider name and icon from the catalog', async () => {
     await renderWithBackend(<Canvas pipeline={pipelineOf(source('a', 'firecrawl'))} />);
     await expect.element(node('a')).toHaveTextContent('Firecrawl');
-    const icon = node('a').element().querySelector('img');
-    expect(icon?.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
-    expect(icon?.getAttribute('alt')).toBe('');
+    // The icon is drawn as the node's background (no <img>, no load event per node), decorative.
+    const icon = node('a').element().querySelector('.pc-provider-icon');
+    expect(icon && getComputedStyle(icon).backgroundImage).toMatch(/^url\("data:image\/svg\+xml/);
+    expect(icon?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('says so when the credential state cannot be loaded', async () => {
