@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { connectionLabel } from '../data-sources/connection-label';
 import { numberedNodeLabel } from '../data-sources/node-numbers';
 import type { DataSourceNode } from '../data-sources/pipeline-types';
+import { ProviderIcon } from '../data-sources/provider-icon';
 import { useConnectionState } from '../data-sources/use-connection-state';
 import { useLabelNodeWrapper } from './use-label-node-wrapper';
 import { useNodeLabelIndex } from './use-node-label-index';
@@ -13,11 +14,11 @@ import { useNodeLabelIndex } from './use-node-label-index';
  * and its connection state as words, a mark and a colour, all styled from `data-status` (the
  * mark is the status line's `::before`). Both lines end in an ellipsis when too long; the whole
  * text is their `title` and the node's accessible name. Its markup is kept as small as a
- * default node's (icon, one block of two lines, the handle), and the same elements in every state (only text and attributes change as the
- * state arrives): the icon is a CSS background, not an `<img>`, so a canvas of 1,000 nodes does
- * not run 1,000 image-load tasks, each with its own paint. It reads only its provider's slice
- * of the canvas's one subscription, so a credential change elsewhere does not re-render it, and
- * every state has the same size, so React Flow measures it once.
+ * default node's (icon, one block of two lines, the handle), with the same elements in every
+ * state: only text and attributes change as the state arrives (the icon is a CSS background,
+ * see ProviderIcon). It reads only its provider's slice of the canvas's one subscription, so a
+ * credential change elsewhere does not re-render it, and every state has the same size, so
+ * React Flow measures it once.
  */
 export const DataSourceNodeView = memo(function DataSourceNodeView({
   id,
@@ -43,12 +44,7 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
       data-status={state.status}
       data-selected={selected ? '' : undefined}
     >
-      <span
-        className="pc-provider-icon"
-        data-fallback={provider?.icon ? undefined : ''}
-        style={provider?.icon ? { backgroundImage: cssUrl(provider.icon) } : undefined}
-        aria-hidden
-      />
+      <ProviderIcon src={provider?.icon} />
       <span className="pc-node-lines">
         {/*
          * With nothing known of the provider yet the title shows a placeholder bar (CSS) rather
@@ -79,9 +75,4 @@ export const DataSourceNodeView = memo(function DataSourceNodeView({
  */
 function sameNodeProps(a: NodeProps<DataSourceNode>, b: NodeProps<DataSourceNode>): boolean {
   return a.id === b.id && a.data === b.data && a.selected === b.selected;
-}
-
-/** `url` as a CSS `url()` value, quoted and escaped, so a catalog's URL cannot break out of it. */
-function cssUrl(url: string): string {
-  return `url("${url.replace(/["\\\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}")`;
 }
