@@ -17,7 +17,6 @@ export default defineConfig(({ mode }) => {
     root: resolve(root, 'bench/page'),
     base: '/',
     plugins: [react()],
-    publicDir: resolve(root, 'demo/public'), // mockServiceWorker.js
     resolve: {
       alias: [
         ...(profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : []),

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createMockApi } from './mock-api';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,11 +19,13 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built page on 127.0.0.1 (a random free port): a service worker may register there
- * because loopback counts as a secure context. Unknown paths get index.html, as in `vite preview`.
+ * Serves a built page on 127.0.0.1 (a random free port), with the mock backend's contract under
+ * /api/ (see mock-api.ts). Unknown paths get index.html, as in `vite preview`.
  */
 export async function serveDirectory(root: string): Promise<StaticServer> {
+  let api: ReturnType<typeof createMockApi> | null = null;
   const server = createServer(async (request, response) => {
+    if (api && (await api(request, response))) return;
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, safe);
@@ -36,6 +39,7 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  api = createMockApi(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () =>

@@ -32,11 +32,14 @@ function mountedQueryClient() {
 }
 
 /** The page's side of the driver contract (see bench/shared/bench-api.ts). */
-export function createBenchApi(backend: CredentialsBackend, resetStore: () => void): BenchApi {
+export function createBenchApi(
+  backend: CredentialsBackend,
+  resetStore: () => Promise<void>,
+): BenchApi {
   return {
-    mountCanvas: (options) => {
-      // Every mount starts from the same backend state.
-      resetStore();
+    mountCanvas: async (options) => {
+      // Every mount starts from the same backend state (reset before the timer starts).
+      await resetStore();
       return mountCanvas(options, backend);
     },
     unmount,

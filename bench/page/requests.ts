@@ -2,7 +2,7 @@ import type { RequestRecord } from '../shared/bench-api';
 
 /*
  * Counts what the library asks of its backend at the fetch boundary of the real HTTP adapter:
- * every request the credentials backend issues passes through here before MSW answers it.
+ * every request the credentials backend issues passes through here on its way to the server.
  */
 
 const log: RequestRecord[] = [];
