@@ -1,9 +1,23 @@
 import { useStore, type Node, type ReactFlowState } from '@xyflow/react';
 import { isDataSourceNode, type DataSourceNode } from '../data-sources/pipeline-types';
 
+const selectedIn = new WeakMap<readonly Node[], DataSourceNode | null>();
+
+/**
+ * The selection of `state.nodes`, walked once per nodes array: the selector runs on every
+ * change of React Flow's state, every frame of a pan or zoom among them.
+ */
 function selectedDataSource(state: ReactFlowState<Node>): DataSourceNode | null {
+  const known = selectedIn.get(state.nodes);
+  if (known !== undefined) return known;
+  const found = findSelected(state.nodes);
+  selectedIn.set(state.nodes, found);
+  return found;
+}
+
+function findSelected(nodes: readonly Node[]): DataSourceNode | null {
   let found: DataSourceNode | null = null;
-  for (const node of state.nodes) {
+  for (const node of nodes) {
     if (!node.selected) continue;
     // The panel is for one node: a multi-selection shows nothing.
     if (found || !isDataSourceNode(node)) return null;
