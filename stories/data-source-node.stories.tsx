@@ -131,7 +131,10 @@ export const LongCredentialName: Story = {
   play: async ({ canvasElement }) => {
     const status = await within(canvasElement).findByText(`Connected · ${longName}`);
     await expect(status).toHaveAttribute('title', `Connected · ${longName}`);
-    await expect(status.scrollWidth).toBeGreaterThan(status.clientWidth);
+    // The node's two lines share one clipping block, which ends each line in an ellipsis.
+    const lines = status.parentElement!;
+    await expect(getComputedStyle(lines).textOverflow).toBe('ellipsis');
+    await expect(lines.scrollWidth).toBeGreaterThan(lines.clientWidth);
   },
 };
 
