@@ -112,11 +112,12 @@ export type { CredentialSelectProps } from './panel/credential-select';
 export { ConnectMenu } from './connect/connect-menu';
 export type { ConnectMenuProps } from './connect/connect-menu';
 
-export { ApiKeyDialog } from './dialogs/api-key-dialog';
+// The dialogs' code (react-hook-form, zod, Radix Dialog) loads on demand: ./dialogs/lazy-dialogs.tsx.
+export { ApiKeyDialog } from './dialogs/lazy-dialogs';
 export type { ApiKeyDialogProps } from './dialogs/api-key-dialog';
-export { EditCredentialDialog } from './dialogs/edit-credential-dialog';
+export { EditCredentialDialog } from './dialogs/lazy-dialogs';
 export type { EditCredentialDialogProps } from './dialogs/edit-credential-dialog';
-export { DeleteCredentialDialog } from './dialogs/delete-credential-dialog';
+export { DeleteCredentialDialog } from './dialogs/lazy-dialogs';
 export type { DeleteCredentialDialogProps } from './dialogs/delete-credential-dialog';
 export { CredentialList } from './manage/credential-list';
 export type { CredentialListProps } from './manage/credential-list';
@@ -155,12 +156,12 @@ export type {
 } from './actions/use-save-oauth-client';
 export { useDeleteOAuthClient } from './actions/use-delete-oauth-client';
 export type { DeleteOAuthClientAction } from './actions/use-delete-oauth-client';
-export { OAuthClientSettingsDialog } from './dialogs/oauth-client-settings-dialog';
+export { OAuthClientSettingsDialog } from './dialogs/lazy-dialogs';
 export type {
   OAuthAuthorizeRequest,
   OAuthClientSettingsDialogProps,
 } from './dialogs/oauth-client-settings-dialog';
-export { OAuthStatusDialog } from './dialogs/oauth-status-dialog';
+export { OAuthStatusDialog } from './dialogs/lazy-dialogs';
 export type { OAuthStatusDialogProps } from './dialogs/oauth-status-dialog';
 // The flow's state, as `useAddOAuth().state` and `OAuthStatusDialog` carry it. The controller that
 // produces it, the popup protocol and the completion page's helper are `pipeline-connect/oauth`.

@@ -7,10 +7,11 @@ import {
 import type { CredentialsBackend } from './credentials/backend';
 import { CredentialsBackendProvider } from './credentials/backend-context';
 import { useCrossTabSync } from './credentials/cross-tab-sync';
+import { usePreloadDialogs } from './dialogs/lazy-dialogs';
 import { I18nProvider, type BuiltInLocale } from './i18n/i18n-context';
 import type { MessageOverrides } from './i18n/messages';
 import { ColorModeProvider, type ColorMode } from './theme/color-mode';
-import { ThemedToaster } from './ui/toast';
+import { LazyToaster } from './ui/lazy-toast';
 
 /** Props of {@link PipelineConnectProvider}. */
 export interface PipelineConnectProviderProps {
@@ -42,6 +43,8 @@ export function PipelineConnectProvider({
 }: PipelineConnectProviderProps) {
   const [ownClient] = useState(() => queryClient ?? createPipelineConnectQueryClient());
   const [usageStore] = useState(createCredentialUsageStore);
+  // The dialogs' code is loaded on demand; fetched while idle, it is there before any click.
+  usePreloadDialogs();
   return (
     <QueryClientProvider client={queryClient ?? ownClient}>
       <CredentialsBackendProvider backend={backend}>
@@ -50,7 +53,7 @@ export function PipelineConnectProvider({
             <CredentialUsageProvider store={usageStore}>
               <CrossTabSync />
               {children}
-              {toaster ? <ThemedToaster /> : null}
+              {toaster ? <LazyToaster /> : null}
             </CredentialUsageProvider>
           </ColorModeProvider>
         </I18nProvider>

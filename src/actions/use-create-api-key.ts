@@ -2,7 +2,7 @@ import type { CreateApiKeyInput, Credential, FieldSchema } from '../credentials/
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { createApiKeyMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 import { apiKeyFailure } from './form-failures';
 import { useActionMutation } from './use-action-mutation';
 import { useIdempotencyAttempt } from './use-idempotency-attempt';

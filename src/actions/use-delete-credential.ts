@@ -3,7 +3,7 @@ import { useCredentialsBackend } from '../credentials/backend-context';
 import { isCredentialsError } from '../credentials/credentials-error';
 import { deleteCredentialMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 import { ActionFailure } from './action-failure';
 import { useActionMutation } from './use-action-mutation';
 

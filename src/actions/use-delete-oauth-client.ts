@@ -2,7 +2,7 @@ import type { OAuthClientSettings } from '../credentials/backend';
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { deleteOAuthClientMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 import { useActionMutation } from './use-action-mutation';
 
 /** What {@link useDeleteOAuthClient} returns. */

@@ -6,7 +6,7 @@ import type {
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { saveOAuthClientMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 import { oauthClientFailure } from './form-failures';
 import { useActionMutation } from './use-action-mutation';
 

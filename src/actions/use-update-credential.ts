@@ -2,7 +2,7 @@ import type { Credential, FieldSchema, UpdateCredentialInput } from '../credenti
 import { useCredentialsBackend } from '../credentials/backend-context';
 import { updateCredentialMutationOptions } from '../credentials/mutations';
 import { useMessages } from '../i18n/i18n-context';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 import { apiKeyFailure } from './form-failures';
 import { useActionMutation } from './use-action-mutation';
 

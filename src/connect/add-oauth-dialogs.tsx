@@ -1,5 +1,4 @@
-import { OAuthClientSettingsDialog } from '../dialogs/oauth-client-settings-dialog';
-import { OAuthStatusDialog } from '../dialogs/oauth-status-dialog';
+import { OAuthClientSettingsDialog, OAuthStatusDialog } from '../dialogs/lazy-dialogs';
 import type { UseAddOAuthResult } from './use-add-oauth';
 
 /** Props of {@link AddOAuthDialogs}. */

@@ -1,7 +1,7 @@
 import { Settings2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Credential, Provider } from '../credentials/backend';
-import { ApiKeyDialog } from '../dialogs/api-key-dialog';
+import { ApiKeyDialog } from '../dialogs/lazy-dialogs';
 import { ConnectMenu } from './connect-menu';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';

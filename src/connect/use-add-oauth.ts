@@ -18,7 +18,7 @@ import type {
 } from '../dialogs/oauth-client-settings-dialog';
 import type { OAuthStatusDialogProps } from '../dialogs/oauth-status-dialog';
 import { focusReturnTarget } from '../ui/focus-return-target';
-import { notify } from '../ui/toast';
+import { notify } from '../ui/lazy-toast';
 
 /** Options of {@link useAddOAuth}. */
 export interface UseAddOAuthOptions {

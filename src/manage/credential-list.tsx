@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Credential } from '../credentials/backend';
 import { useProvider, useProviderCredentials } from '../data-sources/use-credentials';
-import { DeleteCredentialDialog } from '../dialogs/delete-credential-dialog';
-import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
+import {
+  DeleteCredentialDialog,
+  EditCredentialDialog,
+  usePreloadDialogs,
+} from '../dialogs/lazy-dialogs';
 import { useMessages } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { errorMessage } from '../actions/error-message';
 import { CredentialRow } from './credential-row';
+import { usePreloadRenameForm } from './lazy-rename-credential-form';
 
 /** Props of {@link CredentialList}. */
 export interface CredentialListProps {
@@ -36,6 +40,9 @@ export function CredentialList({ providerId, onReauthorize, className }: Credent
   const credentials = useProviderCredentials(providerId);
   const provider = useProvider(providerId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // Edit, Delete and Rename mount only when picked: their code must be here before that.
+  usePreloadDialogs();
+  usePreloadRenameForm();
   const list = useRef<HTMLUListElement>(null);
   // Whose menu button takes focus back when the dialog closes.
   const returnFocusTo = useRef<string | null>(null);

@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
 import { hasStoredSecret } from './has-stored-secret';
-import { RenameCredentialForm } from './rename-credential-form';
+import { RenameCredentialForm } from './lazy-rename-credential-form';
 
 /** Props of {@link CredentialRow}. */
 export interface CredentialRowProps {
@@ -82,6 +82,19 @@ export const CredentialRow = memo(function CredentialRow({
     }
   }
 
+  const title = (
+    <div className="pc-credential-title">
+      <span className="pc-credential-name" title={credential.name}>
+        {credential.name}
+      </span>
+      {credential.isDefault ? (
+        <span className="pc-badge" data-variant="default">
+          {m.defaultBadge}
+        </span>
+      ) : null}
+    </div>
+  );
+
   return (
     <li
       className={cn('pc-credential-row', className)}
@@ -102,18 +115,10 @@ export const CredentialRow = memo(function CredentialRow({
               renamed.current = true;
               setRenaming(false);
             }}
+            fallback={title}
           />
         ) : (
-          <div className="pc-credential-title">
-            <span className="pc-credential-name" title={credential.name}>
-              {credential.name}
-            </span>
-            {credential.isDefault ? (
-              <span className="pc-badge" data-variant="default">
-                {m.defaultBadge}
-              </span>
-            ) : null}
-          </div>
+          title
         )}
         <div className="pc-credential-meta">
           <span className="pc-credential-method">{m.method[credential.method]}</span>

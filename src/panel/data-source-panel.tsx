@@ -10,7 +10,7 @@ import type { Credential } from '../credentials/backend';
 import { AddOAuthDialogs } from '../connect/add-oauth-dialogs';
 import { ConnectControls } from '../connect/connect-controls';
 import { useAddOAuth } from '../connect/use-add-oauth';
-import { EditCredentialDialog } from '../dialogs/edit-credential-dialog';
+import { EditCredentialDialog } from '../dialogs/lazy-dialogs';
 import { useMessages } from '../i18n/i18n-context';
 import { CredentialList } from '../manage/credential-list';
 import { useThemeAttributes } from '../theme/color-mode';

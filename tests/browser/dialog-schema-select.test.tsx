@@ -88,7 +88,9 @@ describe('a select field of an API key schema', () => {
     (region.element() as HTMLElement).focus();
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByRole('option', { name: 'Europe' })).toHaveFocus();
-    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.element(page.getByRole('option', { name: 'United States' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
     await expect.element(region).toHaveTextContent('United States');
     await expect.element(dialog.getByText('Region is required.')).not.toBeInTheDocument();
 
