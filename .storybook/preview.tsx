@@ -2,6 +2,7 @@ import '@xyflow/react/dist/style.css';
 import 'pipeline-connect/styles.css';
 import './preview.css';
 import type { Preview } from '@storybook/react-vite';
+import { loadDialogs } from '../src/dialogs/lazy-dialogs';
 import { bridgeDocsPageToFrame } from './docs-frame-bridge';
 import { failOnUnhandledRequests, mockBackendLoader } from './msw';
 import { withPipelineConnect } from './with-pipeline-connect';
@@ -26,7 +27,9 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en' },
   // Docs Controls and the toolbar reach a story framed on its Docs page (the dialogs' pages).
   beforeAll: bridgeDocsPageToFrame,
-  loaders: [mockBackendLoader],
+  // The dialogs' code loads on demand in the library; a story renders with it already here, so
+  // a dialog story's accessibility check sees the dialog, not the moment before it arrived.
+  loaders: [mockBackendLoader, loadDialogs],
   afterEach: failOnUnhandledRequests,
   decorators: [withPipelineConnect],
   tags: ['autodocs'],

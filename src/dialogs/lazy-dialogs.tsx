@@ -24,6 +24,14 @@ export function usePreloadDialogs(): void {
   useEffect(() => dialogs.preloadWhenIdle(), []);
 }
 
+/**
+ * Loads the dialogs' code now, for a harness that must render a dialog at once (Storybook's
+ * loader: its accessibility check runs on what the story renders, not on an empty page).
+ */
+export function loadDialogs(): Promise<void> {
+  return dialogs.load().then(() => undefined);
+}
+
 /** Whether a dialog that keeps its own state (`defaultOpen`) or is controlled is open now. */
 const isOpen = ({ open, defaultOpen = false }: { open?: boolean; defaultOpen?: boolean }) =>
   open ?? defaultOpen;
