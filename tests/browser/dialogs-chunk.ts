@@ -1,4 +1,9 @@
+import { DataSourceSettings } from 'pipeline-connect';
+import { createElement } from 'react';
 import { http, HttpResponse, passthrough } from 'msw';
+import { expect } from 'vitest';
+import { page } from 'vitest/browser';
+import { renderWithBackend } from '../support/render-with-backend';
 
 /** The dialogs' chunk as the dev server serves it: src/dialogs/lazy-dialogs-chunk.ts. */
 const DIALOGS_CHUNK = /\/src\/dialogs\/lazy-dialogs-chunk\.ts/;
@@ -34,4 +39,19 @@ export function dialogsChunk(initially: 'fail' | 'hold' | 'pass' = 'pass') {
       release();
     },
   };
+}
+
+/**
+ * Settings on a fresh page whose dialogs' code is `initially` failed, held or let through, once
+ * the page's idle preload has asked for it; `configure` opens Firecrawl's Add API Key.
+ */
+export async function settingsWithDialogsChunk(initially: 'fail' | 'hold') {
+  const chunk = dialogsChunk(initially);
+  await renderWithBackend(createElement(DataSourceSettings), { handlers: [chunk.handler] });
+  const configure = page
+    .getByRole('region', { name: 'Firecrawl' })
+    .getByRole('button', { name: /Configure/ });
+  await expect.element(configure).toBeVisible();
+  await expect.poll(() => chunk.requested()).toBe(true);
+  return { chunk, configure };
 }

@@ -1,8 +1,6 @@
-import { DataSourceSettings } from 'pipeline-connect';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { renderWithBackend } from '../support/render-with-backend';
-import { dialogsChunk } from './dialogs-chunk';
+import { settingsWithDialogsChunk } from './dialogs-chunk';
 
 /*
  * The dialogs' code cannot be loaded (the network failed). A test file of its own: each file is a
@@ -10,14 +8,8 @@ import { dialogsChunk } from './dialogs-chunk';
  */
 describe('a dialog whose code cannot be loaded', () => {
   it('says so, loses nothing, and opens once Try again gets the code', async () => {
-    const chunk = dialogsChunk('fail');
-    await renderWithBackend(<DataSourceSettings />, { handlers: [chunk.handler] });
-    const configure = page
-      .getByRole('region', { name: 'Firecrawl' })
-      .getByRole('button', { name: /Configure/ });
-    await expect.element(configure).toBeVisible();
-    // The idle preload failed quietly: nothing is shown before the user asks for a dialog.
-    await expect.poll(() => chunk.requested()).toBe(true);
+    // The page's idle preload has asked for the chunk (held: still loading; failed: quietly).
+    const { chunk, configure } = await settingsWithDialogsChunk('fail');
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
 
     await configure.click();
