@@ -1,6 +1,7 @@
-import { useEffect, type JSX } from 'react';
+import type { JSX } from 'react';
 import { lazyModule } from '../ui/lazy-module';
 import { LazyView } from '../ui/lazy-view';
+import { usePreloadWhenIdle } from '../ui/use-lazy-module';
 import type { ApiKeyDialogProps } from './api-key-dialog';
 import type { DeleteCredentialDialogProps } from './delete-credential-dialog';
 import type { EditCredentialDialogProps } from './edit-credential-dialog';
@@ -21,7 +22,7 @@ const dialogs = lazyModule(() => import('./lazy-dialogs-chunk'));
  * calls it, so the code is there before the first click that needs it).
  */
 export function usePreloadDialogs(): void {
-  useEffect(() => dialogs.preloadWhenIdle(), []);
+  usePreloadWhenIdle(dialogs);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { useEffect, type JSX, type ReactNode } from 'react';
+import type { JSX, ReactNode } from 'react';
 import { lazyModule } from '../ui/lazy-module';
 import { LazyView } from '../ui/lazy-view';
+import { usePreloadWhenIdle } from '../ui/use-lazy-module';
 import type { RenameCredentialFormProps } from './rename-credential-form';
 
 /** The inline rename form's code: only a pick of **Rename** needs it. */
@@ -8,7 +9,7 @@ const renameForm = lazyModule(() => import('./rename-credential-form'));
 
 /** Loads the rename form's code once the browser is idle, for a list that offers **Rename**. */
 export function usePreloadRenameForm(): void {
-  useEffect(() => renameForm.preloadWhenIdle(), []);
+  usePreloadWhenIdle(renameForm);
 }
 
 /**

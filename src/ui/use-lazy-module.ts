@@ -7,6 +7,14 @@ import type { LazyModule, LazyModuleState } from './lazy-module';
  */
 export function useLazyModule<T>(chunk: LazyModule<T>): LazyModuleState<T> {
   const state = useSyncExternalStore(chunk.subscribe, chunk.getState, chunk.getState);
-  useEffect(() => chunk.preloadWhenIdle(), [chunk]);
+  usePreloadWhenIdle(chunk);
   return state;
+}
+
+/**
+ * Loads `chunk` once the browser is idle after mount, for a view that will show UI from it
+ * later (on a click) without rendering anything from it now.
+ */
+export function usePreloadWhenIdle(chunk: LazyModule<unknown>): void {
+  useEffect(() => chunk.preloadWhenIdle(), [chunk]);
 }
