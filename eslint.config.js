@@ -24,6 +24,7 @@ const layers = [
   ['data-sources'],
   ['ui'],
   ['i18n', 'theme'],
+  ['on-demand'],
   ['oauth'],
   ['credentials'],
   ['rules'],

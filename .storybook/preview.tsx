@@ -3,6 +3,7 @@ import 'pipeline-connect/styles.css';
 import './preview.css';
 import type { Preview } from '@storybook/react-vite';
 import { loadDialogs } from '../src/dialogs/lazy-dialogs';
+import { loadBuiltInCatalog } from '../src/i18n/built-in-catalogs';
 import { bridgeDocsPageToFrame } from './docs-frame-bridge';
 import { failOnUnhandledRequests, mockBackendLoader } from './msw';
 import { withPipelineConnect } from './with-pipeline-connect';
@@ -27,9 +28,11 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en' },
   // Docs Controls and the toolbar reach a story framed on its Docs page (the dialogs' pages).
   beforeAll: bridgeDocsPageToFrame,
-  // The dialogs' code loads on demand in the library; a story renders with it already here, so
-  // a dialog story's accessibility check sees the dialog, not the moment before it arrived.
-  loaders: [mockBackendLoader, loadDialogs],
+  // The dialogs' code and the Chinese catalog load on demand in the library; a story renders
+  // with both already here, so its accessibility check sees the dialog and the words, not the
+  // moment before they arrived (the catalog is loaded whatever the locale: it is small, and the
+  // toolbar can switch to it at any time).
+  loaders: [mockBackendLoader, loadDialogs, () => loadBuiltInCatalog('zh-Hans')],
   afterEach: failOnUnhandledRequests,
   decorators: [withPipelineConnect],
   tags: ['autodocs'],

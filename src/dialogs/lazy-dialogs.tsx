@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { lazyModule } from '../ui/lazy-module';
+import { lazyModule } from '../on-demand/lazy-module';
 import { LazyView } from '../ui/lazy-view';
 import { usePreloadWhenIdle } from '../ui/use-lazy-module';
 import type { ApiKeyDialogProps } from './api-key-dialog';

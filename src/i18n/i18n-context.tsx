@@ -1,12 +1,9 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useBuiltInCatalog, type BuiltInLocale } from './built-in-catalogs';
 import { en } from './en';
 import { mergeMessages, type MessageOverrides, type Messages } from './messages';
-import { zhHans } from './zh-hans';
 
-/** Locales shipped with the library. Others can be passed as `messages`. */
-export type BuiltInLocale = 'en' | 'zh-Hans';
-
-const builtIn: Record<BuiltInLocale, MessageOverrides> = { en: {}, 'zh-Hans': zhHans };
+export type { BuiltInLocale } from './built-in-catalogs';
 
 const I18nContext = createContext<Messages>(en);
 const LocaleContext = createContext<string>('en');
@@ -24,16 +21,26 @@ export interface I18nProviderProps {
   children?: ReactNode;
 }
 
-/** Chooses the catalog every Pipeline Connect component reads its words from. */
+/**
+ * Chooses the catalog every Pipeline Connect component reads its words from. A built-in locale
+ * other than English loads on demand: the first render with it shows nothing until its catalog
+ * has arrived (one small request), never English that turns into another language.
+ */
 export function I18nProvider({
   locale = 'en',
   messages,
   contentLocale,
   children,
 }: I18nProviderProps) {
-  const value = useMemo(() => mergeMessages(en, builtIn[locale], messages), [locale, messages]);
+  const catalog = useBuiltInCatalog(locale);
+  const overrides = catalog?.overrides;
+  const value = useMemo(
+    () => (overrides ? mergeMessages(en, overrides, messages) : null),
+    [overrides, messages],
+  );
+  if (!catalog || !value) return null;
   return (
-    <LocaleContext.Provider value={contentLocale ?? locale}>
+    <LocaleContext.Provider value={contentLocale ?? catalog.locale}>
       <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
     </LocaleContext.Provider>
   );

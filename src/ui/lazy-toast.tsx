@@ -1,4 +1,4 @@
-import { lazyModule } from './lazy-module';
+import { lazyModule } from '../on-demand/lazy-module';
 import type { Notify, NotifyFunction, NotifyOptions } from './toast';
 import { useLazyModule } from './use-lazy-module';
 

@@ -1,7 +1,7 @@
 import { Suspense, use, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n-context';
 import type { Messages } from '../i18n/messages';
-import type { LazyModule } from './lazy-module';
+import type { LazyModule } from '../on-demand/lazy-module';
 import { LazyLoadFailure } from './lazy-load-failure';
 import { useLazyModule } from './use-lazy-module';
 

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { LazyModule, LazyModuleState } from './lazy-module';
+import type { LazyModule, LazyModuleState } from '../on-demand/lazy-module';
 
 /**
  * Where `chunk` stands, for a component that shows UI from it. Mounting preloads the chunk when

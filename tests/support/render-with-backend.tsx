@@ -4,6 +4,7 @@ import {
   PipelineConnectProvider,
   createHttpCredentialsBackend,
   createPipelineConnectQueryClient,
+  type BuiltInLocale,
   type ColorMode,
 } from 'pipeline-connect';
 // The shared worker is the browser tests' infrastructure, not part of the package.
@@ -12,6 +13,7 @@ import { resetMockBackend, type MockBackendOptions } from '../../mocks/shared-wo
 /** Options of {@link renderWithBackend}. */
 export interface RenderWithBackendOptions extends MockBackendOptions {
   colorMode?: ColorMode;
+  locale?: BuiltInLocale;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function renderWithBackend(ui: ReactNode, options: RenderWithBacken
       backend={backend}
       queryClient={queryClient}
       colorMode={options.colorMode}
+      locale={options.locale}
     >
       {ui}
     </PipelineConnectProvider>,
