@@ -74,8 +74,8 @@ export interface RenderCounts {
 export interface DialogOpen {
   /** Click event → the dialog, with its content, painted. */
   latencyMs: number;
-  /** The dialog first showed the library's loading placeholder (its form code was not ready). */
-  placeholderShown: boolean;
+  /** The library's dialogs' chunk had been fetched when the click came (its idle preload). */
+  codeArrivedBeforeClick: boolean;
 }
 
 export interface BenchApi {
