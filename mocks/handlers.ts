@@ -94,6 +94,20 @@ export function createHandlers({
       }),
     ),
 
+    http.post('/providers/{providerId}/credentials/verify', ({ params, request, response }) =>
+      serve(response, async () => {
+        const input = body.parseVerifyApiKeyInput(await body.readJsonBody(request));
+        return response(200).json(store.verifyApiKeyDraft(params.providerId, input.values));
+      }),
+    ),
+
+    http.post('/credentials/{credentialId}/verify', ({ params, request, response }) =>
+      serve(response, async () => {
+        const input = body.parseVerifyCredentialInput(await body.readJsonBody(request));
+        return response(200).json(store.verifyCredential(params.credentialId, input.values));
+      }),
+    ),
+
     http.patch('/credentials/{credentialId}', ({ params, request, response }) =>
       serve(response, async () => {
         const input = body.parseUpdateCredentialInput(await body.readJsonBody(request));

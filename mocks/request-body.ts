@@ -82,6 +82,17 @@ export function parseCreateApiKeyInput(body: unknown): CreateApiKeyInput {
   return input;
 }
 
+/** `VerifyApiKeyInput`: the values to test (a name, if sent, is ignored). */
+export function parseVerifyApiKeyInput(body: unknown): { values: CredentialValues } {
+  return { values: values(object(body, 'The body').values) };
+}
+
+/** `VerifyCredentialInput`: a draft of the values, or nothing (test what is stored). */
+export function parseVerifyCredentialInput(body: unknown): { values?: CredentialValues } {
+  const record = object(body, 'The body');
+  return record.values === undefined ? {} : { values: values(record.values) };
+}
+
 export function parseUpdateCredentialInput(body: unknown): UpdateCredentialInput {
   const record = object(body, 'The body');
   const input: UpdateCredentialInput = {};

@@ -1,6 +1,8 @@
 import type {
   CreateApiKeyInput,
   Credential,
+  CredentialValues,
+  CredentialVerification,
   OAuthCallbackInput,
   OAuthClientSettings,
   OAuthFlowStart,
@@ -8,6 +10,7 @@ import type {
   Provider,
   SaveOAuthClientInput,
   UpdateCredentialInput,
+  VerificationReport,
 } from '../src/credentials/backend';
 import { findProviderFixture, platformClientId } from './fixtures';
 import * as credentials from './store/credential-operations';
@@ -60,6 +63,13 @@ export interface MockStore {
     ifMatch: string | null,
     input: UpdateCredentialInput,
   ): Credential;
+  /** **Test** in Add API Key: the provider's verdict on a draft; stores nothing. */
+  verifyApiKeyDraft(providerId: string, values: CredentialValues): VerificationReport;
+  /** **Test connection** (no `values`) or the Edit dialog's **Test** (a draft). */
+  verifyCredential(
+    credentialId: string,
+    values: CredentialValues | undefined,
+  ): CredentialVerification;
   /** `ifMatch` is the raw `If-Match` header (null when absent). */
   deleteCredential(credentialId: string, ifMatch: string | null): void;
   setDefaultCredential(providerId: string, credentialId: string): void;
@@ -164,6 +174,13 @@ export function createMockStore(options: CreateMockStoreOptions = {}): MockStore
           now(),
         ),
       ),
+    verifyApiKeyDraft: (providerId, values) =>
+      read(() => credentials.verifyApiKeyDraft(providerId, values, now())),
+    verifyCredential: (credentialId, values) =>
+      write((state) => {
+        const { report, stored } = credentials.verifyCredential(state, credentialId, values, now());
+        return { report, credential: credentials.credentialView(state, stored, now()) };
+      }),
     deleteCredential: (credentialId, ifMatch) =>
       write((state) => credentials.deleteCredential(state, credentialId, ifMatch)),
     setDefaultCredential: (providerId, credentialId) =>

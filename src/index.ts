@@ -36,6 +36,9 @@ export type {
   ProviderOAuth,
   SaveOAuthClientInput,
   UpdateCredentialInput,
+  VerificationOutcome,
+  VerificationReport,
+  CredentialVerification,
 } from './credentials/backend';
 export { CredentialsError, isCredentialsError } from './credentials/credentials-error';
 export type { CredentialsErrorBody, CredentialsErrorCode } from './credentials/credentials-error';
@@ -54,11 +57,14 @@ export {
   saveOAuthClientMutationOptions,
   setDefaultCredentialMutationOptions,
   updateCredentialMutationOptions,
+  verifyApiKeyDraftMutationOptions,
+  verifyCredentialMutationOptions,
 } from './credentials/mutations';
 export type {
   CreateApiKeyVariables,
   DeleteCredentialVariables,
   UpdateCredentialVariables,
+  VerifyCredentialVariables,
 } from './credentials/mutations';
 export { syncAcrossTabsMeta } from './credentials/sync-meta';
 export { retryRetryable } from './credentials/retry-policy';
@@ -138,6 +144,14 @@ export { ActionFailure } from './actions/action-failure';
 export type { ActionFailureInit, FieldFailure } from './actions/action-failure';
 export { useCreateApiKey } from './actions/use-create-api-key';
 export type { CreateApiKeyAction, UseCreateApiKeyOptions } from './actions/use-create-api-key';
+export { useTestApiKey } from './actions/use-test-api-key';
+export type {
+  ApiKeyTestResult,
+  TestApiKeyAction,
+  UseTestApiKeyOptions,
+} from './actions/use-test-api-key';
+export { useTestCredential } from './actions/use-test-credential';
+export type { TestCredentialAction } from './actions/use-test-credential';
 export { useUpdateCredential } from './actions/use-update-credential';
 export type {
   UpdateCredentialAction,

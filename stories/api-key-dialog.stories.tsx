@@ -248,3 +248,50 @@ export const LoadingProvider: Story = {
     await expect(await d.findByText('Loading the provider’s fields…')).toBeVisible();
   },
 };
+
+/*
+ * **Test**: the provider's verdict on the key before it is saved (nothing is stored). The mock
+ * judges keys as the reference server's stand-in providers do: a key in Firecrawl's real format
+ * is accepted, another refused, and a marker in the key simulates a failure of the provider.
+ */
+
+/** The provider accepted the key: Save is one Tab away. */
+export const TestAccepted: Story = {
+  play: async () => {
+    const d = await fill('Production', LIVE_KEY);
+    await userEvent.click(d.getByRole('button', { name: 'Test' }));
+    await expect(await d.findByText('Firecrawl accepted this key.')).toBeVisible();
+  },
+};
+
+/** The provider refused the key: the field says so, the verdict says what to do. */
+export const TestRefused: Story = {
+  play: async () => {
+    const d = await fill('Production', 'fc-not-a-real-key');
+    await userEvent.click(d.getByRole('button', { name: 'Test' }));
+    await expect(await d.findByText(/Firecrawl refused this key\./)).toBeVisible();
+    await expect(d.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** The provider is limiting requests (its 429): the key is not blamed. */
+export const TestRateLimited: Story = {
+  play: async () => {
+    const d = await fill('', 'fc-dead0429000000000000000000000001');
+    await userEvent.click(d.getByRole('button', { name: 'Test' }));
+    await expect(
+      await d.findByText('Firecrawl is limiting requests right now. Try again in 30 seconds.'),
+    ).toBeVisible();
+  },
+};
+
+/** The same verdict in Simplified Chinese. */
+export const TestRefusedInChinese: Story = {
+  globals: { locale: 'zh-Hans' },
+  play: async () => {
+    const d = within(await screen.findByRole('dialog', { name: '添加 API 密钥' }));
+    await userEvent.type(await d.findByLabelText('API 密钥'), 'fc-not-a-real-key');
+    await userEvent.click(d.getByRole('button', { name: '测试' }));
+    await expect(await d.findByText(/Firecrawl 拒绝了此密钥。/)).toBeVisible();
+  },
+};

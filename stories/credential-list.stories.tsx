@@ -236,3 +236,16 @@ export const DeleteConfirmation: Story = {
     );
   },
 };
+
+/** **Test connection**: the provider is asked about the stored key; a notice says its verdict. */
+export const TestConnection: Story = {
+  args: { providerId: 'firecrawl' },
+  play: async ({ canvasElement }) => {
+    const l = within(await list(canvasElement, 'Firecrawl'));
+    await userEvent.click(l.getByRole('button', { name: 'More actions for Firecrawl production' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Test connection' }));
+    // The notice slides in: visible once its entrance has run.
+    const notice = await screen.findByText('“Firecrawl production”: Firecrawl accepted this key.');
+    await waitFor(() => expect(notice).toBeVisible());
+  },
+};

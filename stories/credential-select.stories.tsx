@@ -15,6 +15,7 @@ const credential = (id: string, name: string, extra: Partial<Credential> = {}): 
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   expiresAt: null,
+  lastVerifiedAt: null,
   ...extra,
 });
 

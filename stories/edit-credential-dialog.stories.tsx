@@ -55,3 +55,26 @@ export const Rename: Story = {
     );
   },
 };
+
+/** **Test** with the key left blank: the provider is asked about the stored key. */
+export const TestStoredKey: Story = {
+  args: fromBackend,
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = within(await body.findByRole('dialog', { name: 'Edit credential' }));
+    await userEvent.click(await dialog.findByRole('button', { name: 'Test' }));
+    await expect(await dialog.findByText('Firecrawl accepted this key.')).toBeVisible();
+  },
+};
+
+/** **Test** with a new key typed: the draft is tested, nothing is saved. */
+export const TestNewKeyRefused: Story = {
+  args: fromBackend,
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = within(await body.findByRole('dialog', { name: 'Edit credential' }));
+    await userEvent.type(await dialog.findByLabelText('API Key'), 'fc-not-a-real-key');
+    await userEvent.click(dialog.getByRole('button', { name: 'Test' }));
+    await expect(await dialog.findByText(/Firecrawl refused this key\./)).toBeVisible();
+  },
+};

@@ -2,14 +2,16 @@ import type {
   CreateApiKeyInput,
   Credential,
   CredentialStatus,
+  CredentialValues,
   UpdateCredentialInput,
+  VerificationReport,
 } from '../../src/credentials/backend';
 import { checkFieldValues, maskValues } from '../../src/rules/field-values';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../../src/rules/idempotency';
 import { checkName, nameKey, numberedName } from '../../src/rules/names';
 import { findProviderFixture, providerBehaviours, type ProviderFixture } from '../fixtures';
 import { badRequest, conflict, MockHttpError, notFound, validationFailed } from './http-error';
-import { verifyApiKey } from './key-verification';
+import { verificationReport, verifyApiKey } from './key-verification';
 import { requireProvider } from './provider-catalog';
 import type { StoreState, StoredCredential } from './state';
 
@@ -40,7 +42,12 @@ export function credentialView(
     createdAt: new Date(stored.createdAt).toISOString(),
     updatedAt: new Date(stored.updatedAt).toISOString(),
     expiresAt: stored.expiresAt === null ? null : new Date(stored.expiresAt).toISOString(),
+    lastVerifiedAt: isoOrNull(stored.lastVerifiedAt),
   };
+}
+
+function isoOrNull(time: number | null | undefined): string | null {
+  return time === null || time === undefined ? null : new Date(time).toISOString();
 }
 
 function statusOf(stored: StoredCredential, now: number): CredentialStatus {
@@ -138,14 +145,8 @@ export function createApiKeyCredential(
   input: CreateApiKeyInput,
   now: number,
 ): StoredCredential {
-  const provider = requireProvider(providerId);
-  if (!provider.methods.includes('api_key')) {
-    throw badRequest(`${provider.name} does not accept API keys.`, 'method_not_supported');
-  }
-  const checked = checkFieldValues(provider.apiKeyFields, input.values, {
-    urlFields: providerBehaviours[provider.id]?.urlFields,
-    development: DEVELOPMENT_BACKEND,
-  });
+  const provider = requireApiKeyProvider(providerId);
+  const checked = checkApiKeyValues(provider, input.values);
   const { name, problem } = checkName(input.name ?? '');
   const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
   if (problem) fieldErrors.name = problem.message;
@@ -155,7 +156,7 @@ export function createApiKeyCredential(
   if (name !== '') assertNameFree(provider, name, taken);
   // As the server asks the provider before storing anything: a refused key or an unreachable
   // provider stores nothing.
-  verifyApiKey(provider, checked.values);
+  const verdict = verifyApiKey(provider, checked.values);
   const stored: StoredCredential = {
     id: crypto.randomUUID(),
     providerId: provider.id,
@@ -169,9 +170,86 @@ export function createApiKeyCredential(
     createdAt: now,
     updatedAt: now,
     expiresAt: null,
+    lastVerifiedAt: verdict === 'accepted' ? now : null,
   };
   insertCredential(state, stored);
   return stored;
+}
+
+/** The provider, which must take API keys (else a 400 `method_not_supported`). */
+function requireApiKeyProvider(providerId: string): ProviderFixture {
+  const provider = requireProvider(providerId);
+  if (!provider.methods.includes('api_key')) {
+    throw badRequest(`${provider.name} does not accept API keys.`, 'method_not_supported');
+  }
+  return provider;
+}
+
+/** The field checks of an API key's values (on `previous`, for an edit's draft). */
+function checkApiKeyValues(
+  provider: ProviderFixture,
+  values: CredentialValues,
+  previous?: CredentialValues,
+) {
+  return checkFieldValues(provider.apiKeyFields, values, {
+    ...(previous === undefined ? {} : { previous }),
+    urlFields: providerBehaviours[provider.id]?.urlFields,
+    development: DEVELOPMENT_BACKEND,
+  });
+}
+
+/** **Test** in Add API Key: the provider's verdict on a draft; nothing is stored. */
+export function verifyApiKeyDraft(
+  providerId: string,
+  values: CredentialValues,
+  now: number,
+): VerificationReport {
+  const provider = requireApiKeyProvider(providerId);
+  const checked = checkApiKeyValues(provider, values);
+  if (!checked.ok) throw validationFailed({ ...checked.fieldErrors });
+  return verificationReport(provider, checked.values, now);
+}
+
+/**
+ * **Test connection**, and **Test** in the Edit dialog (`draft`: masks and omissions are the
+ * stored values). The verdict is recorded when what was tested is what is stored: accepted sets
+ * `lastVerifiedAt` and makes the credential active again, refused marks it invalid, and a
+ * provider that could not say changes nothing. Never a new version: nobody changed the credential.
+ */
+export function verifyCredential(
+  state: StoreState,
+  credentialId: string,
+  draft: CredentialValues | undefined,
+  now: number,
+): { report: VerificationReport; stored: StoredCredential } {
+  const stored = requireCredential(state, credentialId);
+  const provider = requireProvider(stored.providerId);
+  if (stored.method !== 'api_key') {
+    throw badRequest(
+      `${provider.name} credentials connected with OAuth cannot be tested with a key.`,
+      'method_not_supported',
+    );
+  }
+  let values = stored.values;
+  if (draft !== undefined) {
+    const checked = checkApiKeyValues(provider, draft, stored.values);
+    if (!checked.ok) throw validationFailed({ ...checked.fieldErrors });
+    values = checked.values;
+  }
+  const report = verificationReport(provider, values, now);
+  if (sameValues(values, stored.values)) {
+    if (report.outcome === 'accepted') {
+      stored.lastVerifiedAt = now;
+      stored.health = 'active';
+    } else if (report.outcome === 'refused') {
+      stored.health = 'invalid';
+    }
+  }
+  return { report, stored };
+}
+
+function sameValues(a: CredentialValues, b: CredentialValues): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -205,13 +283,17 @@ export function updateCredential(
   if (!checked.ok || problem) throw validationFailed(fieldErrors);
   assertNameFree(provider, name, takenNames(state, provider.id, stored.id));
 
-  const changed =
-    name !== stored.name || JSON.stringify(checked.values) !== JSON.stringify(stored.values);
+  const changed = name !== stored.name || !sameValues(checked.values, stored.values);
   // A changed secret is verified as on create; a rename, or an edit of other values, is not.
   const secretChanged = fields.some(
     (field) => field.type === 'secret' && checked.values[field.name] !== stored.values[field.name],
   );
-  if (secretChanged) verifyApiKey(provider, checked.values);
+  if (secretChanged) {
+    // A new key is judged as on create: whatever was said of the old one no longer holds.
+    const verdict = verifyApiKey(provider, checked.values);
+    stored.lastVerifiedAt = verdict === 'accepted' ? now : null;
+    stored.health = 'active';
+  }
   if (changed) {
     stored.name = name;
     stored.values = checked.values;

@@ -44,6 +44,8 @@ export interface StoredCredential {
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;
+  /** When the provider last accepted the stored key; absent in a store saved before it existed. */
+  lastVerifiedAt?: number | null;
 }
 
 export interface StoredOAuthClient {

@@ -169,25 +169,41 @@ describe('a provider outage', () => {
     'makes %s unavailable (retryable) with the Retry-After of its 503',
     async (providerId) => {
       const result = await registry.verifyApiKey(providerId, keyValues(providerId, 'outage'));
-      expect(result).toMatchObject({ outcome: 'unavailable', retryAfterSeconds: 17 });
+      expect(result).toMatchObject({
+        outcome: 'unavailable',
+        reason: 'unreachable',
+        retryAfterSeconds: 17,
+      });
     },
   );
 
   it.each(providers)('makes %s unavailable when it rate-limits (429)', async (providerId) => {
     const result = await registry.verifyApiKey(providerId, keyValues(providerId, 'rate_limited'));
-    expect(result).toMatchObject({ outcome: 'unavailable', retryAfterSeconds: 17 });
+    expect(result).toMatchObject({
+      outcome: 'unavailable',
+      reason: 'rate_limited',
+      retryAfterSeconds: 17,
+    });
     expect((result as { message: string }).message).toMatch(/limiting requests/);
   });
 
   it.each(providers)('makes %s unavailable on a 500, without a wait', async (providerId) => {
     const result = await registry.verifyApiKey(providerId, keyValues(providerId, 'server_error'));
-    expect(result).toMatchObject({ outcome: 'unavailable', retryAfterSeconds: null });
+    expect(result).toMatchObject({
+      outcome: 'unavailable',
+      reason: 'unreachable',
+      retryAfterSeconds: null,
+    });
   });
 
   it.each(providers)('makes %s unavailable when it never answers (timeout)', async (providerId) => {
     const started = Date.now();
     const result = await registry.verifyApiKey(providerId, keyValues(providerId, 'hang'));
-    expect(result).toMatchObject({ outcome: 'unavailable', retryAfterSeconds: null });
+    expect(result).toMatchObject({
+      outcome: 'unavailable',
+      reason: 'unreachable',
+      retryAfterSeconds: null,
+    });
     expect((result as { message: string }).message).toMatch(/did not answer in time/);
     expect(Date.now() - started).toBeLessThan(OVERALL_TIMEOUT_MS + 2_000);
   });
@@ -196,7 +212,7 @@ describe('a provider outage', () => {
     'makes %s unavailable when it redirects, and the redirect is not followed',
     async (providerId) => {
       const result = await registry.verifyApiKey(providerId, keyValues(providerId, 'redirect'));
-      expect(result).toMatchObject({ outcome: 'unavailable' });
+      expect(result).toMatchObject({ outcome: 'unavailable', reason: 'unreachable' });
     },
   );
 

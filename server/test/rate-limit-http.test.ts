@@ -56,6 +56,15 @@ function stubHandlers(): Record<string, OperationHandler> {
         { status: 201 },
       ),
     completeOAuthCallback: async () => Response.json(status('flow-1')),
+    // A refused key, as a report: what a caller guessing keys with **Test** would see.
+    verifyApiKeyDraft: async () =>
+      Response.json({
+        outcome: 'refused',
+        message: 'Firecrawl refused this key.',
+        fieldErrors: { firecrawl_api_key: 'The provider refused this key.' },
+        retryAfterSeconds: null,
+        checkedAt: new Date(T0).toISOString(),
+      }),
     // A refused key: what a caller guessing keys would see, until the budget runs out.
     createApiKeyCredential: async () => {
       throw new ApiError(422, {
@@ -73,6 +82,7 @@ const SMALL: RateLimitOptions = {
     read: { limit: 5, windowMs: MINUTE },
     startOAuthFlow: { limit: 2, windowMs: MINUTE },
     createApiKeyCredential: { limit: 3, windowMs: MINUTE },
+    verifyApiKey: { limit: 3, windowMs: MINUTE },
   },
   perIp: {
     read: { limit: 20, windowMs: MINUTE },
@@ -236,6 +246,27 @@ describe('rate limits through the router', () => {
     expect(answers).toEqual([422, 422, 422, 429]);
   });
 
+  it('limits tests of keys per principal, both Tests on one budget, apart from creates', async () => {
+    const server = router();
+    const as = { user: 'ann', ip: '192.0.2.1' };
+    const draft = () =>
+      server.call('POST', '/providers/firecrawl/credentials/verify', {
+        ...as,
+        body: { values: { firecrawl_api_key: 'fc-0123456789abcdef' } },
+      });
+    const stored = () => server.call('POST', '/credentials/c-1/verify', { ...as, body: {} });
+    const answers = [(await draft()).status, (await stored()).status, (await draft()).status];
+    // The stub answers a stored credential's test with a (documented) 503: it still counts.
+    expect(answers).toEqual([200, 503, 200]);
+    await expectRateLimited(await stored(), 50);
+    await expectRateLimited(await draft(), 50);
+    const create = await server.call('POST', '/providers/firecrawl/credentials', {
+      ...as,
+      body: { values: { firecrawl_api_key: 'fc-0123456789abcdef' } },
+    });
+    expect(create.status).toBe(422);
+  });
+
   it('limits anonymous floods per address before authentication runs', async () => {
     const server = router();
     const callback = () =>
@@ -287,9 +318,15 @@ describe('the default budgets', () => {
       note(await server.call('GET', '/providers', as));
       note(await server.call(list.method, list.path, as));
     }
-    // A user saves a few keys, each after a typo, each with a double click.
+    // A user saves a few keys, each after a typo, each with a double click, testing each first.
     for (let key = 0; key < 4; key += 1) {
       for (let attempt = 0; attempt < 4; attempt += 1) {
+        note(
+          await server.call('POST', '/providers/firecrawl/credentials/verify', {
+            ...as,
+            body: { values: { firecrawl_api_key: 'fc-0123456789abcdef' } },
+          }),
+        );
         note(
           await server.call('POST', '/providers/firecrawl/credentials', {
             ...as,
@@ -314,11 +351,16 @@ describe('the default budgets', () => {
     expect(statuses.get(429)).toBeUndefined();
   });
 
-  it('are tighter for flow starts, callbacks and API-key creates than for reads and writes', () => {
+  it('are tighter for flow starts, callbacks, API-key creates and tests than for reads and writes', () => {
     const policy = resolveRateLimitPolicy();
     expect(policy).toEqual(DEFAULT_RATE_LIMITS);
     for (const scope of [policy.perPrincipal, policy.perIp]) {
-      for (const tight of ['startOAuthFlow', 'completeOAuthCallback', 'createApiKeyCredential']) {
+      for (const tight of [
+        'startOAuthFlow',
+        'completeOAuthCallback',
+        'createApiKeyCredential',
+        'verifyApiKey',
+      ]) {
         expect(scope[tight as keyof typeof scope].limit).toBeLessThan(scope.write.limit);
       }
       expect(scope.write.limit).toBeLessThan(scope.read.limit);
@@ -340,6 +382,9 @@ describe('the default budgets', () => {
     ]) {
       if (own in actions) expect(actions[own]).toBe(own);
     }
+    // Both tests ask the provider about a key, as a create does: they share a budget as tight.
+    expect(actions.verifyApiKeyDraft).toBe('verifyApiKey');
+    expect(actions.verifyCredential).toBe('verifyApiKey');
     expect(actions.listCredentials).toBe('read');
     expect(actions.getOAuthFlow).toBe('read');
     expect(actions.updateCredential).toBe('write');

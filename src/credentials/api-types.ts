@@ -67,6 +67,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/providers/{providerId}/credentials/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's id, e.g. `notion`. */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test API key values with the provider, storing nothing
+         * @description What **Test** in the Add API Key dialog does: checks the values as a create would (the same field rules: a malformed value is 422 `validation_failed`) and asks the provider whether it accepts the key, then forgets the values. The verdict is the answer (200), whatever it is: `accepted`, `refused` (with the field error on the key), `unreachable`, `rate_limited` (with the provider's Retry-After when it sent one) or `not_verifiable`. Nothing is stored, and the values are never logged or echoed.
+         */
+        post: operations["verifyApiKeyDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{credentialId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The credential's id. */
+                credentialId: components["parameters"]["CredentialId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a stored API key credential with its provider
+         * @description What **Test connection** (the credential's menu) and **Test** in the Edit dialog do. With no `values`, tests what is stored and records the verdict: `accepted` sets `lastVerifiedAt` and the status `active`; `refused` sets the status `invalid`; `unreachable` and `rate_limited` change nothing (the provider said nothing about the key). With `values` (the Edit dialog's draft: omitted values and secrets sent as the mask are the stored ones), tests that draft and records nothing, unless it equals what is stored. Neither changes `version`. OAuth credentials are 400 `method_not_supported`.
+         */
+        post: operations["verifyCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/{credentialId}": {
         parameters: {
             query?: never;
@@ -393,6 +439,11 @@ export interface components {
              * @description When the access token expires (OAuth), if it does.
              */
             expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the provider last accepted the stored key (API keys): on create, on an edit that changed a secret, and on a test of what is stored. Null when it never has (a provider whose keys cannot be verified, an OAuth credential).
+             */
+            lastVerifiedAt: string | null;
         };
         CredentialList: {
             credentials: components["schemas"]["Credential"][];
@@ -430,6 +481,37 @@ export interface components {
         CreateApiKeyInput: {
             name?: string;
             values: components["schemas"]["CredentialValues"];
+        };
+        /** @description API key values to test, with the rules of `CreateApiKeyInput.values` (a name, if sent, is ignored). */
+        VerifyApiKeyInput: {
+            values: components["schemas"]["CredentialValues"];
+        };
+        /** @description A draft of the credential's values to test; omitted values and secrets equal to the mask `********` are the stored ones. Without `values`, what is stored is tested. */
+        VerifyCredentialInput: {
+            values?: components["schemas"]["CredentialValues"];
+        };
+        /**
+         * @description The provider's verdict: `accepted`; `refused` (the key is wrong, revoked or lacks access); `unreachable` (the provider could not be reached, did not answer in time or answered something unexpected); `rate_limited` (it is limiting requests); `not_verifiable` (the backend cannot check this provider's keys).
+         * @enum {string}
+         */
+        VerificationOutcome: "accepted" | "refused" | "unreachable" | "rate_limited" | "not_verifiable";
+        /** @description A verdict on API key values. Never carries a secret. */
+        VerificationReport: {
+            outcome: components["schemas"]["VerificationOutcome"];
+            /** @description One English sentence that says what happened and what to do. */
+            message: string;
+            /** @description For `refused`, the message on the field the provider refused; else empty. */
+            fieldErrors: {
+                [key: string]: string;
+            };
+            /** @description For `rate_limited`, the provider's Retry-After when it sent one. */
+            retryAfterSeconds: number | null;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        CredentialVerification: {
+            report: components["schemas"]["VerificationReport"];
+            credential: components["schemas"]["Credential"];
         };
         /** @description Only what changes. Omitted values are unchanged; a secret equal to the mask `********` is unchanged. */
         UpdateCredentialInput: {
@@ -908,6 +990,80 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyApiKeyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's id, e.g. `notion`. */
+                providerId: components["parameters"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyApiKeyInput"];
+            };
+        };
+        responses: {
+            /** @description The provider's verdict on the key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The credential's id. */
+                credentialId: components["parameters"]["CredentialId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VerifyCredentialInput"];
+            };
+        };
+        responses: {
+            /** @description The verdict, and the credential as it now is (secrets masked). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -105,12 +105,43 @@ export interface Credential {
   updatedAt: string;
   /** When the access token expires (OAuth), if it does. */
   expiresAt: string | null;
+  /**
+   * When the provider last accepted the stored key (API keys: on create, on an edit that changed
+   * a secret, on a test of what is stored); null when it never has.
+   */
+  lastVerifiedAt: string | null;
 }
 
 /** Input for a new API key credential. An empty name lets the backend choose one. */
 export interface CreateApiKeyInput {
   name?: string;
   values: CredentialValues;
+}
+
+/**
+ * A provider's verdict on API key values: `accepted`; `refused` (wrong, revoked or without
+ * access); `unreachable` (no answer, or not one it could read); `rate_limited`; `not_verifiable`
+ * (the backend cannot check this provider's keys).
+ */
+export type VerificationOutcome =
+  'accepted' | 'refused' | 'unreachable' | 'rate_limited' | 'not_verifiable';
+
+/** What a test of API key values found. Never carries a secret. */
+export interface VerificationReport {
+  outcome: VerificationOutcome;
+  /** One English sentence from the backend: what happened and what to do. */
+  message: string;
+  /** For `refused`, the message on the field the provider refused. */
+  fieldErrors: Record<string, string>;
+  /** For `rate_limited`, the provider's Retry-After when it sent one. */
+  retryAfterSeconds: number | null;
+  checkedAt: string;
+}
+
+/** A test of a stored credential: the verdict, and the credential as it now is. */
+export interface CredentialVerification {
+  report: VerificationReport;
+  credential: Credential;
 }
 
 /** Input for an update: only what changes. A secret equal to {@link SECRET_MASK} is unchanged. */
@@ -213,6 +244,20 @@ export interface CredentialsBackend {
     version: number,
     input: UpdateCredentialInput,
   ): Promise<Credential>;
+  /** Tests API key values with the provider (**Test** in Add API Key); stores nothing. */
+  verifyApiKeyDraft(
+    providerId: string,
+    input: { values: CredentialValues },
+  ): Promise<VerificationReport>;
+  /**
+   * Tests a stored API key credential (**Test connection**) and records the verdict; with
+   * `values` (the Edit dialog's draft, masks and omissions meaning the stored values) tests the
+   * draft and records nothing unless it equals what is stored.
+   */
+  verifyCredential(
+    credentialId: string,
+    input?: { values?: CredentialValues },
+  ): Promise<CredentialVerification>;
   /** `version` is the credential version the user saw (412 when it changed meanwhile). */
   deleteCredential(credentialId: string, version: number): Promise<void>;
   setDefaultCredential(providerId: string, credentialId: string): Promise<void>;

@@ -4,6 +4,8 @@ import type {
   CallOptions,
   CreateApiKeyInput,
   Credential,
+  CredentialValues,
+  CredentialVerification,
   CredentialsBackend,
   CreateOptions,
   OAuthCallbackInput,
@@ -13,6 +15,7 @@ import type {
   Provider,
   SaveOAuthClientInput,
   UpdateCredentialInput,
+  VerificationReport,
 } from './backend';
 import { checkPathId } from '../rules/path-ids';
 import { CredentialsError } from './credentials-error';
@@ -20,10 +23,12 @@ import { errorFromResponse } from './error-from-response';
 import {
   isCredential,
   isCredentialList,
+  isCredentialVerification,
   isOAuthClientSettings,
   isOAuthFlowStart,
   isOAuthFlowStatus,
   isProviderList,
+  isVerificationReport,
   type Check,
 } from './response-shapes';
 
@@ -126,6 +131,32 @@ export function createHttpCredentialsBackend(
         headers: await headers(),
       });
       return json(outcome, isCredential);
+    },
+
+    async verifyApiKeyDraft(
+      providerId: string,
+      input: { values: CredentialValues },
+    ): Promise<VerificationReport> {
+      pathId(providerId);
+      const outcome = client.POST('/providers/{providerId}/credentials/verify', {
+        params: { path: { providerId } },
+        body: { values: input.values },
+        headers: await headers(),
+      });
+      return json(outcome, isVerificationReport);
+    },
+
+    async verifyCredential(
+      credentialId: string,
+      input: { values?: CredentialValues } = {},
+    ): Promise<CredentialVerification> {
+      pathId(credentialId);
+      const outcome = client.POST('/credentials/{credentialId}/verify', {
+        params: { path: { credentialId } },
+        body: input.values === undefined ? {} : { values: input.values },
+        headers: await headers(),
+      });
+      return json(outcome, isCredentialVerification);
     },
 
     async deleteCredential(credentialId: string, version: number): Promise<void> {

@@ -2,10 +2,13 @@ import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import type {
   CreateApiKeyInput,
   Credential,
+  CredentialValues,
+  CredentialVerification,
   CredentialsBackend,
   OAuthClientSettings,
   SaveOAuthClientInput,
   UpdateCredentialInput,
+  VerificationReport,
 } from './backend';
 import type { CredentialsError } from './credentials-error';
 import { credentialKeys, credentialMutationKeys } from './query-keys';
@@ -66,6 +69,39 @@ export function updateCredentialMutationOptions(backend: CredentialsBackend) {
     onSuccess: (_data, _vars, _result, { client }) => invalidateCredentials(client, backend),
     // A 412 means someone else changed it: refetch so the next attempt starts from the truth.
     onError: (_error, _vars, _result, { client }) => invalidateCredentials(client, backend),
+  });
+}
+
+/**
+ * Tests API key values with the provider (**Test** in Add API Key). Nothing changes, so nothing
+ * refetches and no other tab is told; the values (a secret) are forgotten like any others.
+ */
+export function verifyApiKeyDraftMutationOptions(backend: CredentialsBackend, providerId: string) {
+  return mutationOptions<VerificationReport, CredentialsError, { values: CredentialValues }>({
+    gcTime: 0,
+    retry: false,
+    mutationKey: credentialMutationKeys.verifyDraft(providerId),
+    mutationFn: ({ values }) => backend.verifyApiKeyDraft(providerId, { values }),
+  });
+}
+
+/** Variables of a stored credential's test: the credential, and the Edit dialog's draft if any. */
+export interface VerifyCredentialVariables {
+  credentialId: string;
+  values?: CredentialValues;
+}
+
+/**
+ * Tests a stored credential (**Test connection**) or an edit's draft. The backend may record the
+ * verdict (when it was last accepted, an invalid status), so the credential list refetches.
+ */
+export function verifyCredentialMutationOptions(backend: CredentialsBackend) {
+  return mutationOptions<CredentialVerification, CredentialsError, VerifyCredentialVariables>({
+    ...forgetVariables,
+    mutationKey: credentialMutationKeys.verify(),
+    mutationFn: ({ credentialId, values }) =>
+      backend.verifyCredential(credentialId, values === undefined ? undefined : { values }),
+    onSuccess: (_data, _vars, _result, { client }) => invalidateCredentials(client, backend),
   });
 }
 

@@ -43,6 +43,9 @@ export const credentialMutationKeys = {
   createApiKey: (providerId: string) =>
     [...credentialMutationKeys.all, 'create-api-key', providerId] as const,
   update: () => [...credentialMutationKeys.all, 'update'] as const,
+  verifyDraft: (providerId: string) =>
+    [...credentialMutationKeys.all, 'verify-draft', providerId] as const,
+  verify: () => [...credentialMutationKeys.all, 'verify'] as const,
   remove: () => [...credentialMutationKeys.all, 'delete'] as const,
   setDefault: () => [...credentialMutationKeys.all, 'set-default'] as const,
   saveOAuthClient: (providerId: string) =>

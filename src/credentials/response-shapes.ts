@@ -67,9 +67,23 @@ export const isCredential = shape({
   createdAt: string,
   updatedAt: string,
   expiresAt: nullable(string),
+  lastVerifiedAt: nullable(string),
 });
 /** `{ credentials: Credential[] }`. */
 export const isCredentialList = shape({ credentials: arrayOf(isCredential) });
+/** A verdict on API key values. */
+export const isVerificationReport = shape({
+  outcome: oneOf('accepted', 'refused', 'unreachable', 'rate_limited', 'not_verifiable'),
+  message: string,
+  fieldErrors: recordOf(string),
+  retryAfterSeconds: nullable(integer),
+  checkedAt: string,
+});
+/** A test of a stored credential. */
+export const isCredentialVerification = shape({
+  report: isVerificationReport,
+  credential: isCredential,
+});
 /** A provider's OAuth client settings (secret masked). */
 export const isOAuthClientSettings = shape({
   providerId: string,

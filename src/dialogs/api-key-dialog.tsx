@@ -1,5 +1,6 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useCreateApiKey } from '../actions/use-create-api-key';
+import { useTestApiKey } from '../actions/use-test-api-key';
 import type { CreateApiKeyInput, Credential, CredentialValues } from '../credentials/backend';
 import { useProvider } from '../data-sources/use-credentials';
 import { useMessages } from '../i18n/i18n-context';
@@ -23,7 +24,8 @@ export interface ApiKeyDialogProps extends DialogOpenProps {
 
 /**
  * The **Add API Key** dialog: Authorization Name plus the provider's own fields, rendered from
- * its `apiKeyFields` schema. **Save** validates here, then with the backend; on success the dialog
+ * its `apiKeyFields` schema. **Test** asks the provider about the key without saving it, and says
+ * its verdict under the fields. **Save** validates here, then with the backend; on success the dialog
  * closes, a toast names the new credential and `onCreated` fires. On any failure it stays open
  * with the input intact and says what happened. Typed secrets live only in the form while it is
  * open: they are cleared on success and on close, and never written anywhere else.
@@ -50,6 +52,7 @@ export function ApiKeyDialog({
   const provider = useProvider(providerId);
   const fields = useMemo(() => provider.data?.apiKeyFields ?? [], [provider.data]);
   const action = useCreateApiKey({ providerId, fields });
+  const tester = useTestApiKey({ providerId, providerName: provider.data?.name ?? '', fields });
   const { forgetAttempt } = action;
   const defaultValues = useMemo<ApiKeyFormValues>(
     () => ({ name: '', values: defaultFieldValues(fields) }),
@@ -80,6 +83,7 @@ export function ApiKeyDialog({
         mode="create"
         defaultValues={defaultValues}
         onSubmit={create}
+        onTest={(values) => tester.test(toCreateInput(values).values)}
         onCancel={() => setOpen(false)}
       />
     );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { ActionFailure } from '../actions/action-failure';
+import type { ApiKeyTestResult } from '../actions/use-test-api-key';
 import type { FieldSchema } from '../credentials/backend';
 import { isCredentialsError } from '../credentials/credentials-error';
 import { useMessages } from '../i18n/i18n-context';
@@ -11,6 +12,7 @@ import { Button } from '../ui/button';
 import { Field } from '../ui/field';
 import { apiKeyFormResolver } from './api-key-form-resolver';
 import type { ApiKeyFormValues } from './api-key-form-schema';
+import { ApiKeyTestVerdict } from './api-key-test-verdict';
 import { SchemaFields } from './schema-fields';
 import { showFieldErrors } from './show-field-errors';
 import { useRetryCountdown } from './use-retry-countdown';
@@ -28,15 +30,27 @@ export interface ApiKeyFormProps {
    * its summary shows as an alert, and its `Retry-After` holds Save back.
    */
   onSubmit: (values: ApiKeyFormValues) => Promise<void>;
+  /**
+   * Offers **Test** beside Save: the provider's verdict on the values as typed, nothing saved.
+   * Rejects like `onSubmit` when the values could not be tested.
+   */
+  onTest?: (values: ApiKeyFormValues) => Promise<ApiKeyTestResult>;
   onCancel: () => void;
 }
 
 /**
  * The form inside the Add API Key and Edit dialogs: Authorization Name, the provider's fields,
- * the encryption note and Cancel/Save. It owns validation, one-request-at-a-time saving, showing
- * a failure on its fields, and the Retry-After countdown.
+ * the encryption note and Cancel/(Test)/Save. It owns validation, one request at a time (a test
+ * or a save), showing a failure on its fields, the test's verdict, and the Retry-After countdown.
  */
-export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: ApiKeyFormProps) {
+export function ApiKeyForm({
+  fields,
+  mode,
+  defaultValues,
+  onSubmit,
+  onTest,
+  onCancel,
+}: ApiKeyFormProps) {
   const messages = useMessages();
   const m = messages.apiKey;
   const {
@@ -46,6 +60,9 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     setError,
     setFocus,
     reset,
+    trigger,
+    getValues,
+    subscribe,
     formState: { errors },
   } = useForm<ApiKeyFormValues>({
     resolver: apiKeyFormResolver(fields, m.validation, mode),
@@ -53,6 +70,8 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     reValidateMode: 'onChange',
   });
   const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [verdict, setVerdict] = useState<ApiKeyTestResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const countdown = useRetryCountdown();
   // State updates are not visible to a second click dispatched in the same frame; a ref is.
@@ -73,6 +92,17 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
   // can still hold it), and it must not keep a typed secret reachable. The defaults it returns
   // to never hold a secret.
   useEffect(() => () => reset(), [reset]);
+
+  // A verdict is about the values it tested: once one changes, it no longer says anything.
+  useEffect(
+    () =>
+      subscribe({
+        name: 'values',
+        formState: { values: true },
+        callback: () => setVerdict(null),
+      }),
+    [subscribe],
+  );
 
   function showFailure(error: unknown) {
     const failure = ActionFailure.from(error, messages);
@@ -106,6 +136,31 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     if (failed && !document.activeElement?.closest('.pc-field')) saveButton.current?.focus();
   }
 
+  /*
+   * Test keeps focus on its button throughout (it is never disabled, a ref turns extra clicks
+   * away), so a keyboard user hears the verdict and can Save next without hunting for focus.
+   */
+  async function test() {
+    if (!onTest || inFlight.current || countdown.remaining > 0) return;
+    if (!(await trigger('values', { shouldFocus: true }))) return;
+    inFlight.current = true;
+    setFailure(null);
+    setVerdict(null);
+    setTesting(true);
+    try {
+      const result = await onTest(getValues());
+      setVerdict(result);
+      for (const { path, message } of result.fieldErrors) {
+        setError(path as `values.${string}`, { type: 'server', message });
+      }
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      inFlight.current = false;
+      setTesting(false);
+    }
+  }
+
   async function onFormSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current || countdown.remaining > 0) return;
@@ -117,13 +172,14 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
     }
   }
 
-  const status = saving ? 'saving' : failure ? 'error' : 'idle';
+  const status = saving ? 'saving' : testing ? 'testing' : failure ? 'error' : 'idle';
+  const busy = saving || testing;
   return (
     <form
       className="pc-api-key-form"
       noValidate
       onSubmit={onFormSubmit}
-      aria-busy={saving || undefined}
+      aria-busy={busy || undefined}
       data-state={status}
     >
       {failure ? <Alert className="pc-api-key-alert">{failure}</Alert> : null}
@@ -138,6 +194,7 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
         {...register('name')}
       />
       <SchemaFields fields={fields} control={control} name="values" keepSecrets={mode === 'edit'} />
+      {onTest ? <ApiKeyTestVerdict verdict={verdict} /> : null}
       <p className="pc-api-key-note">
         <Lock aria-hidden size={14} />
         <span>{m.encryptedNote}</span>
@@ -148,14 +205,24 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
             {m.retryCountdown({ seconds: countdown.remaining })}
           </span>
         ) : null}
-        <Button onClick={onCancel} disabled={saving}>
+        <Button onClick={onCancel} disabled={busy}>
           {messages.common.cancel}
         </Button>
+        {onTest ? (
+          <Button
+            onClick={() => void test()}
+            aria-disabled={saving || countdown.remaining > 0 || undefined}
+            data-state={testing ? 'testing' : 'idle'}
+          >
+            {testing ? <LoaderCircle className="pc-spin" aria-hidden size={14} /> : null}
+            {m.test.button}
+          </Button>
+        ) : null}
         <Button
           ref={saveButton}
           type="submit"
           variant="primary"
-          disabled={saving || countdown.remaining > 0}
+          disabled={busy || countdown.remaining > 0}
           data-state={status}
         >
           {saving ? <LoaderCircle className="pc-spin" aria-hidden size={14} /> : null}
@@ -163,7 +230,7 @@ export function ApiKeyForm({ fields, mode, defaultValues, onSubmit, onCancel }: 
         </Button>
       </div>
       <span role="status" className="pc-visually-hidden">
-        {saving ? m.saving : ''}
+        {saving ? m.saving : testing ? m.test.testing : ''}
       </span>
     </form>
   );

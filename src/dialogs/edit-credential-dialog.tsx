@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTestApiKey } from '../actions/use-test-api-key';
 import { useUpdateCredential } from '../actions/use-update-credential';
 import type {
   Credential,
@@ -64,6 +65,7 @@ export function EditCredentialDialog({
     body = (
       <EditCredentialForm
         credential={credential}
+        providerName={provider.data?.name ?? ''}
         fields={fields}
         onSave={save}
         onCancel={() => setOpen(false)}
@@ -87,12 +89,26 @@ export function EditCredentialDialog({
 
 interface EditCredentialFormProps {
   credential: Credential;
+  providerName: string;
   fields: FieldSchema[];
   onSave: (input: UpdateCredentialInput | null) => Promise<void>;
   onCancel: () => void;
 }
 
-function EditCredentialForm({ credential, fields, onSave, onCancel }: EditCredentialFormProps) {
+function EditCredentialForm({
+  credential,
+  providerName,
+  fields,
+  onSave,
+  onCancel,
+}: EditCredentialFormProps) {
+  // Test sends the draft; what it leaves out (a blank secret) is what is stored.
+  const tester = useTestApiKey({
+    providerId: credential.providerId,
+    providerName,
+    fields,
+    credentialId: credential.id,
+  });
   // Taken once when the form opens: a refetch must neither move the form under the user nor
   // make an untouched value look changed (sending it would overwrite someone else's edit).
   const [initial] = useState<ApiKeyFormValues>(() => ({
@@ -105,6 +121,11 @@ function EditCredentialForm({ credential, fields, onSave, onCancel }: EditCreden
       mode="edit"
       defaultValues={initial}
       onSubmit={(values) => onSave(changes(values, initial, fields))}
+      onTest={
+        credential.method === 'api_key'
+          ? (values) => tester.test(changes(values, initial, fields)?.values ?? {})
+          : undefined
+      }
       onCancel={onCancel}
     />
   );

@@ -1,4 +1,4 @@
-import { Ellipsis, KeyRound, Pencil, RefreshCw, Star, Trash } from 'lucide-react';
+import { Ellipsis, KeyRound, Pencil, PlugZap, RefreshCw, Star, Trash } from 'lucide-react';
 import { useRef, type Ref } from 'react';
 import type { Credential } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '../ui/menu';
 
 /** What a credential row's menu can ask for. */
-export type CredentialAction = 'rename' | 'edit' | 'reauthorize' | 'setDefault' | 'delete';
+export type CredentialAction = 'rename' | 'edit' | 'test' | 'reauthorize' | 'setDefault' | 'delete';
 
 /** Props of {@link CredentialActionsMenu}. */
 export interface CredentialActionsMenuProps {
@@ -20,7 +20,8 @@ export interface CredentialActionsMenuProps {
 }
 
 /**
- * A row's visible "More actions" button and its menu: Rename, Edit (API keys), Re-authorize
+ * A row's visible "More actions" button and its menu: Rename, Edit and Test connection (API
+ * keys), Re-authorize
  * (OAuth, when offered), Set as default (unless it is), Delete. Keyboard: Enter/Space/↓ opens,
  * arrows move, Enter picks, Escape closes.
  */
@@ -72,6 +73,12 @@ export function CredentialActionsMenu({
           <MenuItem onSelect={() => choose('edit')}>
             <KeyRound aria-hidden size={14} />
             {m.actions.edit}
+          </MenuItem>
+        ) : null}
+        {credential.method === 'api_key' ? (
+          <MenuItem onSelect={() => choose('test')}>
+            <PlugZap aria-hidden size={14} />
+            {m.actions.test}
           </MenuItem>
         ) : null}
         {canReauthorize ? (

@@ -1,5 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
+import { LoaderCircle } from 'lucide-react';
 import { useSetDefaultCredential } from '../actions/use-set-default-credential';
+import { useTestCredential } from '../actions/use-test-credential';
 import type { Credential } from '../credentials/backend';
 import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
@@ -38,6 +40,7 @@ export const CredentialRow = memo(function CredentialRow({
   const messages = useMessages();
   const m = messages.manage;
   const defaulting = useSetDefaultCredential();
+  const testing = useTestCredential(credential.providerId);
   const [renaming, setRenaming] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const renamed = useRef(false);
@@ -68,6 +71,10 @@ export const CredentialRow = memo(function CredentialRow({
         break;
       case 'edit':
         onEdit(credential);
+        break;
+      case 'test':
+        // Never rejects: a notice says the verdict.
+        void testing.test(credential);
         break;
       case 'reauthorize':
         onReauthorize?.(credential);
@@ -102,7 +109,15 @@ export const CredentialRow = memo(function CredentialRow({
       data-status={credential.status}
       data-method={credential.method}
       data-default={credential.isDefault ? '' : undefined}
-      data-state={renaming ? 'renaming' : defaulting.isPending ? 'saving' : 'idle'}
+      data-state={
+        renaming
+          ? 'renaming'
+          : testing.isPending
+            ? 'testing'
+            : defaulting.isPending
+              ? 'saving'
+              : 'idle'
+      }
       data-reauthorize={needsReauthorizing ? '' : undefined}
       // The name may be cut short on screen; the row's name is always the whole of it.
       aria-label={credential.name}
@@ -140,9 +155,16 @@ export const CredentialRow = memo(function CredentialRow({
         </div>
       </div>
       <div className="pc-credential-aside">
-        <span className="pc-credential-status" data-status={credential.status}>
-          {m.status[credential.status]}
-        </span>
+        {testing.isPending ? (
+          <span className="pc-credential-status" data-status="testing" role="status">
+            <LoaderCircle className="pc-spin" aria-hidden size={12} />
+            {m.test.testing}
+          </span>
+        ) : (
+          <span className="pc-credential-status" data-status={credential.status}>
+            {m.status[credential.status]}
+          </span>
+        )}
         {needsReauthorizing ? (
           <Button
             size="sm"

@@ -51,6 +51,7 @@ function created(values: Credential['values']): Credential {
     createdAt: now,
     updatedAt: now,
     expiresAt: null,
+    lastVerifiedAt: null,
   };
 }
 

@@ -33,6 +33,8 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       createdAt: new Date(START).toISOString(),
       updatedAt: new Date(START).toISOString(),
       expiresAt: null,
+      // The provider accepted the key as it was stored.
+      lastVerifiedAt: new Date(START).toISOString(),
     });
     expect(await ctx.backend.listCredentials()).toEqual([credential]);
   });

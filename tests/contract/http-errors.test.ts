@@ -83,6 +83,23 @@ const operations: Operation[] = [
       ),
   },
   {
+    name: 'verifyApiKeyDraft',
+    call: (backend) =>
+      backend.verifyApiKeyDraft('firecrawl', { values: { firecrawl_api_key: FIRECRAWL_KEY } }),
+    fail: (status) =>
+      api.post('/providers/{providerId}/credentials/verify', ({ response }) =>
+        response(status).json(...envelope(status)),
+      ),
+  },
+  {
+    name: 'verifyCredential',
+    call: (backend) => backend.verifyCredential('cred'),
+    fail: (status) =>
+      api.post('/credentials/{credentialId}/verify', ({ response }) =>
+        response(status).json(...envelope(status)),
+      ),
+  },
+  {
     name: 'deleteCredential',
     call: (backend) => backend.deleteCredential('cred', 1),
     fail: (status) =>

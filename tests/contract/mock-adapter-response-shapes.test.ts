@@ -25,7 +25,15 @@ const credential = {
   createdAt: '2026-03-02T09:00:00.000Z',
   updatedAt: '2026-03-02T09:00:00.000Z',
   expiresAt: null,
+  lastVerifiedAt: '2026-03-02T09:00:00.000Z',
 };
+const report = {
+  outcome: 'accepted',
+  message: 'Firecrawl accepted this key.',
+  fieldErrors: {},
+  retryAfterSeconds: null,
+  checkedAt: '2026-03-02T09:00:00.000Z',
+} as const;
 const flowStatus = {
   flowId: 'flow-1',
   providerId: 'notion',
@@ -115,6 +123,27 @@ const wrongShapes: Case[] = [
     '/credentials/{credentialId}',
     { ...credential, version: undefined },
     (b) => b.updateCredential('cred-1', 1, { name: 'x' }),
+  ],
+  [
+    'listCredentials: a credential without lastVerifiedAt',
+    'get',
+    '/credentials',
+    { credentials: [{ ...credential, lastVerifiedAt: undefined }] },
+    (b) => b.listCredentials(),
+  ],
+  [
+    'verifyApiKeyDraft: an unknown outcome',
+    'post',
+    '/providers/{providerId}/credentials/verify',
+    { ...report, outcome: 'maybe' },
+    (b) => b.verifyApiKeyDraft('firecrawl', { values: {} }),
+  ],
+  [
+    'verifyCredential: a report without its credential',
+    'post',
+    '/credentials/{credentialId}/verify',
+    { report },
+    (b) => b.verifyCredential('cred-1'),
   ],
   [
     'getOAuthClient: {}',

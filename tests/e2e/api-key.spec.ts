@@ -51,6 +51,34 @@ test('a new user adds an API key and the node is connected with it', async ({ pa
   expect(leaked).toEqual([]);
 });
 
+test('Test asks the provider before anything is saved, and Test connection asks again later', async ({
+  page,
+}) => {
+  const { panel, dialog } = await openAddApiKey(page);
+  const key = dialog.getByLabel('API Key', { exact: true });
+  const test = dialog.getByRole('button', { name: 'Test' });
+
+  await key.fill('fc-not-a-real-key');
+  await test.click();
+  await expect(dialog.getByText(/^Firecrawl refused this key\./)).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+
+  await key.fill('fc-2f6c0e1b9d8a7c6b5a4f3e2d1c0b9a8f');
+  await expect(dialog.getByText(/^Firecrawl refused this key\./)).toBeHidden();
+  await test.click();
+  await expect(dialog.getByText('Firecrawl accepted this key.')).toBeVisible();
+  // A test stores nothing: the node still waits for a credential.
+  await expect(firecrawlNode(page)).not.toContainText('Connected');
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(firecrawlNode(page)).toContainText('Connected');
+
+  await panel.getByRole('button', { name: /^More actions for / }).click();
+  await page.getByRole('menuitem', { name: 'Test connection' }).click();
+  await expect(page.getByText(/”: Firecrawl accepted this key\.$/)).toBeVisible();
+});
+
 test('a key with a space inside is refused before anything is sent', async ({ page }) => {
   const { dialog } = await openAddApiKey(page);
 

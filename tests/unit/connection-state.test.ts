@@ -28,6 +28,7 @@ function credential(overrides: Partial<Credential>): Credential {
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     expiresAt: null,
+    lastVerifiedAt: null,
     ...overrides,
   };
 }

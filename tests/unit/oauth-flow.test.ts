@@ -97,6 +97,7 @@ function credential(id: string, account: string): Credential {
     createdAt: '2025-01-01T00:00:00Z',
     updatedAt: '2025-01-01T00:00:00Z',
     expiresAt: null,
+    lastVerifiedAt: null,
   };
 }
 
@@ -123,6 +124,8 @@ function fakeBackend() {
     createApiKeyCredential: vi.fn(notUsed),
     updateCredential: vi.fn(notUsed),
     deleteCredential: vi.fn(notUsed),
+    verifyApiKeyDraft: vi.fn(notUsed),
+    verifyCredential: vi.fn(notUsed),
     setDefaultCredential: vi.fn(notUsed),
     getOAuthClient: vi.fn(notUsed),
     saveOAuthClient: vi.fn(notUsed),

@@ -26,6 +26,7 @@ const credential = (providerId: string, status: Credential['status']): Credentia
   createdAt: '',
   updatedAt: '',
   expiresAt: null,
+  lastVerifiedAt: null,
 });
 
 describe('provider health and the Settings filter', () => {

@@ -34,6 +34,7 @@ function credential(id: string): Credential {
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     expiresAt: null,
+    lastVerifiedAt: null,
   };
 }
 

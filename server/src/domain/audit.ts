@@ -12,6 +12,8 @@ export type AuditAction =
   | 'credential.update'
   | 'credential.delete'
   | 'credential.set_default'
+  /** **Test**: a provider asked about a key (a draft's, or a stored credential's). */
+  | 'credential.verify'
   | 'oauth_client.save'
   | 'oauth_client.delete'
   | 'oauth.authorize'

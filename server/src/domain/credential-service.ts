@@ -1,7 +1,7 @@
 /**
- * Credentials: list, create (API key), edit, delete and the provider's default — the contract's
- * rules applied to stored rows, secrets sealed by the envelope cipher before they reach the
- * database and verified with the provider before anything is stored.
+ * Credentials: list, create (API key), edit, test, delete and the provider's default — the
+ * contract's rules applied to stored rows, secrets sealed by the envelope cipher before they
+ * reach the database and verified with the provider before anything is stored.
  */
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
@@ -9,7 +9,10 @@ import type {
   CreateApiKeyInput,
   Credential,
   CredentialValues,
+  CredentialVerification,
   UpdateCredentialInput,
+  VerificationOutcome,
+  VerificationReport,
 } from '../../../src/credentials/backend';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { DecryptionError } from '../crypto/errors';
@@ -33,7 +36,8 @@ import { parseStoredTokens, type StoredTokens } from './oauth-client-protocol';
 import type { Principal } from './principal';
 import { enqueueRevocation } from './revocation-outbox';
 import { checkFieldValues, checkName, nameKey, numberedName } from './rules';
-import { assertAccepted, type ApiKeyVerifier } from './verification';
+import { assertAccepted, type ApiKeyVerifier, type VerificationResult } from './verification';
+import { verificationReport } from './verification-report';
 
 /** How long an `Idempotency-Key` is remembered. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
@@ -162,14 +166,60 @@ export function createCredentialService(options: CredentialServiceOptions) {
     return { plain, sealed };
   }
 
-  /** Asks the provider; a refusal or an outage is audited (someone tried a key) and thrown. */
+  /**
+   * The contract's field rules for API key values, as a create applies them; with `previous` (an
+   * edit's draft), omitted values and secrets sent as the mask are the stored ones.
+   */
+  function checkValues(
+    provider: CatalogProvider,
+    values: CredentialValues,
+    previous?: CredentialValues,
+    fields = provider.apiKeyFields,
+  ) {
+    return checkFieldValues(fields, values, {
+      ...(previous && { previous }),
+      urlFields: urlFieldsOf(provider.id),
+      development,
+    });
+  }
+
+  /** {@link checkValues} for a test, which has no name to check: the values, or the 422. */
+  function checkedValues(
+    provider: CatalogProvider,
+    values: CredentialValues,
+    previous?: CredentialValues,
+  ): CredentialValues {
+    const checked = checkValues(provider, values, previous);
+    if (!checked.ok) throw validationFailed({ ...checked.fieldErrors });
+    return checked.values;
+  }
+
+  /**
+   * The provider's verdict on checked values. Values without any secret (Jina Reader without a
+   * key) have nothing the provider could accept: not verifiable, and no call.
+   */
+  async function ask(
+    provider: CatalogProvider,
+    values: CredentialValues,
+  ): Promise<VerificationResult> {
+    const anySecret = provider.apiKeyFields.some(
+      (field) => field.type === 'secret' && (values[field.name] ?? '') !== '',
+    );
+    if (!anySecret) return { outcome: 'not_verifiable' };
+    return verifier.verifyApiKey(provider.id, values);
+  }
+
+  /**
+   * Asks the provider before a write; a refusal or an outage is audited (someone tried a key) and
+   * thrown. Resolves with whether the provider accepted the key (not: it could not be checked).
+   */
   async function verify(
     caller: Caller,
     provider: CatalogProvider,
     values: CredentialValues,
     credentialId: string | null,
-  ): Promise<void> {
-    const result = await verifier.verifyApiKey(provider.id, values);
+  ): Promise<boolean> {
+    const result = await ask(provider, values);
     if (result.outcome === 'refused' || result.outcome === 'unavailable') {
       await audit.record(caller.principal, caller.requestId, {
         action: credentialId === null ? 'credential.create' : 'credential.update',
@@ -180,15 +230,70 @@ export function createCredentialService(options: CredentialServiceOptions) {
       });
     }
     assertAccepted(result, provider.name);
+    return result.outcome === 'accepted';
+  }
+
+  /**
+   * **Test**: the provider's verdict on checked values as a report, audited whatever it is
+   * (someone asked the provider about a key). Nothing is thrown for a verdict: it is the answer.
+   */
+  async function test(
+    caller: Caller,
+    provider: CatalogProvider,
+    values: CredentialValues,
+    tested: { credentialId: string; draft: boolean } | null,
+  ): Promise<VerificationReport> {
+    const report = verificationReport(await ask(provider, values), provider, clock());
+    await audit.record(caller.principal, caller.requestId, {
+      action: 'credential.verify',
+      outcome: auditOutcomes[report.outcome],
+      providerId: provider.id,
+      credentialId: tested?.credentialId ?? null,
+      detail: tested?.draft ? `${report.outcome} (draft)` : report.outcome,
+    });
+    return report;
+  }
+
+  /**
+   * Records a verdict on what is stored: accepted sets `lastVerifiedAt` and makes the credential
+   * active again, refused marks it invalid, a provider that could not say changes nothing. Never
+   * a new version or `updatedAt`: nobody changed the credential (an edit based on the version the
+   * user saw must still apply). The credential list's cache follows by itself: the tenant
+   * revision trigger (migration 0001) fires on this update like on any other.
+   */
+  async function recordVerdict(
+    row: CredentialRow,
+    outcome: VerificationOutcome,
+  ): Promise<CredentialRow> {
+    const change =
+      outcome === 'accepted'
+        ? { lastVerifiedAt: clock(), health: 'active' as const }
+        : outcome === 'refused'
+          ? { health: 'invalid' as const }
+          : null;
+    if (change === null) return row;
+    // The version in the WHERE: a verdict on values someone replaced meanwhile is not theirs.
+    const [updated] = await db
+      .update(credentials)
+      .set(change)
+      .where(
+        and(
+          eq(credentials.tenantId, row.tenantId),
+          eq(credentials.id, row.id),
+          eq(credentials.version, row.version),
+        ),
+      )
+      .returning();
+    return updated ?? requireRow(row.tenantId, row.id);
+  }
+
+  function methodNotSupported(message: string): ApiError {
+    return new ApiError(400, { code: 'method_not_supported', message, retryable: false });
   }
 
   function requireApiKey(provider: CatalogProvider): void {
     if (!provider.methods.includes('api_key')) {
-      throw new ApiError(400, {
-        code: 'method_not_supported',
-        message: `${provider.name} does not accept API keys.`,
-        retryable: false,
-      });
+      throw methodNotSupported(`${provider.name} does not accept API keys.`);
     }
   }
 
@@ -276,10 +381,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
         if (replay) return replay;
       }
 
-      const checked = checkFieldValues(provider.apiKeyFields, input.values, {
-        urlFields: urlFieldsOf(provider.id),
-        development,
-      });
+      const checked = checkValues(provider, input.values);
       const nameCheck = checkName(input.name ?? '');
       const fieldErrors = checked.ok ? {} : { ...checked.fieldErrors };
       if (nameCheck.problem) fieldErrors.name = nameCheck.problem.message;
@@ -293,7 +395,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
       }
 
       // Verify before storing anything: a refused key or an unreachable provider stores nothing.
-      await verify(caller, provider, checked.values, null);
+      const accepted = await verify(caller, provider, checked.values, null);
 
       const id = crypto.randomUUID();
       const { plain, sealed } = await sealValues(provider, { id, tenantId }, checked.values);
@@ -335,6 +437,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
               secretsSealed: sealed,
               tokensSealed: null,
               tokenExpiresAt: null,
+              lastVerifiedAt: accepted ? now : null,
               version: 1,
               createdAt: now,
               updatedAt: now,
@@ -381,11 +484,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
       // An OAuth credential has no fields of its own: only its name can be edited.
       const fields = row.method === 'api_key' ? provider.apiKeyFields : [];
       const previous = row.method === 'api_key' ? await openValues(row) : {};
-      const checked = checkFieldValues(fields, input.values ?? {}, {
-        previous,
-        urlFields: urlFieldsOf(provider.id),
-        development,
-      });
+      const checked = checkValues(provider, input.values ?? {}, previous, fields);
       const nameCheck =
         input.name === undefined
           ? { name: row.name, problem: null }
@@ -415,9 +514,16 @@ export function createCredentialService(options: CredentialServiceOptions) {
         throw duplicateName(provider, name);
       }
 
-      if (secretChanged) {
-        await verify(caller, provider, checked.values, row.id);
-      }
+      // A changed secret is judged as on create, and what was said of the old one no longer
+      // holds: a refusal that made it invalid, or when the provider last accepted it.
+      const judged = secretChanged
+        ? {
+            health: 'active' as const,
+            lastVerifiedAt: (await verify(caller, provider, checked.values, row.id))
+              ? clock()
+              : null,
+          }
+        : {};
       const keep: Record<string, string> = {};
       for (const field of fields) {
         if (field.type === 'secret' && checked.values[field.name] === previous[field.name]) {
@@ -440,6 +546,7 @@ export function createCredentialService(options: CredentialServiceOptions) {
             nameKey: nameKey(name),
             values: plain,
             secretsSealed: sealed,
+            ...judged,
             version: sql`${credentials.version} + 1`,
             updatedAt: clock(),
           })
@@ -469,6 +576,45 @@ export function createCredentialService(options: CredentialServiceOptions) {
         detail: secretChanged ? 'secret changed' : null,
       });
       return view(stored);
+    },
+
+    /** **Test** in Add API Key: values checked as a create checks them, then forgotten. */
+    async verifyDraft(
+      caller: Caller,
+      providerId: string,
+      values: CredentialValues,
+    ): Promise<VerificationReport> {
+      const provider = requireProvider(providerId);
+      requireApiKey(provider);
+      return test(caller, provider, checkedValues(provider, values), null);
+    },
+
+    /**
+     * **Test connection** (no `draft`: what is stored, the verdict recorded) and the Edit
+     * dialog's **Test** (`draft`, merged over the stored values as an edit merges it: recorded
+     * only when it comes to what is stored).
+     */
+    async verifyStored(
+      caller: Caller,
+      credentialId: string,
+      draft: CredentialValues | undefined,
+    ): Promise<CredentialVerification> {
+      const row = await requireRow(caller.principal.tenantId, credentialId);
+      const provider = requireProvider(row.providerId);
+      if (row.method !== 'api_key') {
+        throw methodNotSupported(
+          `${provider.name} credentials connected with OAuth cannot be tested with a key.`,
+        );
+      }
+      const stored = await openValues(row);
+      const values = draft === undefined ? stored : checkedValues(provider, draft, stored);
+      const isStored = sameValues(values, stored);
+      const report = await test(caller, provider, values, {
+        credentialId: row.id,
+        draft: !isStored,
+      });
+      const current = isStored ? await recordVerdict(row, report.outcome) : row;
+      return { report, credential: await view(current) };
     },
 
     async remove(caller: Caller, credentialId: string, ifMatch: string | null): Promise<void> {
@@ -595,6 +741,15 @@ export function createCredentialService(options: CredentialServiceOptions) {
     return view(row);
   }
 }
+
+/** How a test's verdict reads in the audit trail. */
+const auditOutcomes: Record<VerificationOutcome, 'succeeded' | 'refused' | 'failed'> = {
+  accepted: 'succeeded',
+  not_verifiable: 'succeeded',
+  refused: 'refused',
+  unreachable: 'failed',
+  rate_limited: 'failed',
+};
 
 function sameValues(a: CredentialValues, b: CredentialValues): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -31,6 +31,9 @@ export function credentialView(row: CredentialRow, isDefault: boolean, now: Date
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     expiresAt: row.tokenExpiresAt?.toISOString() ?? null,
+    // The column also holds when an OAuth grant was last issued (refresh-policy.ts counts a
+    // token's lifetime from it); the contract's field is about API keys only.
+    lastVerifiedAt: row.method === 'api_key' ? (row.lastVerifiedAt?.toISOString() ?? null) : null,
   };
 }
 

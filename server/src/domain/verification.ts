@@ -8,7 +8,17 @@ import { ApiError, validationFailed } from '../http/api-error';
 export type VerificationResult =
   | { outcome: 'accepted' }
   | { outcome: 'refused'; field: string; message: string }
-  | { outcome: 'unavailable'; message: string; retryAfterSeconds: number | null }
+  | {
+      outcome: 'unavailable';
+      message: string;
+      retryAfterSeconds: number | null;
+      /**
+       * `rate_limited` when the provider answered 429; `unreachable` (or absent, for a host's
+       * verifier written before it existed) for anything else. Only **Test** tells them apart:
+       * a create or an edit answers 502/503 `provider_unavailable` for both.
+       */
+      reason?: 'rate_limited' | 'unreachable';
+    }
   | { outcome: 'not_verifiable' };
 
 export interface ApiKeyVerifier {

@@ -83,6 +83,22 @@ export function createOperationHandlers(services: Services): Record<OperationId,
       return json(200, credential);
     },
 
+    async verifyApiKeyDraft(request) {
+      const { values } = bodyOf<'verifyApiKeyDraft'>(request);
+      return json(
+        200,
+        await credentials.verifyDraft(caller(request), param(request, 'providerId'), values),
+      );
+    },
+
+    async verifyCredential(request) {
+      const { values } = bodyOf<'verifyCredential'>(request);
+      return json(
+        200,
+        await credentials.verifyStored(caller(request), param(request, 'credentialId'), values),
+      );
+    },
+
     async deleteCredential(request) {
       await credentials.remove(
         caller(request),

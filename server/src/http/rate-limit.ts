@@ -2,9 +2,10 @@
  * Rate limits: per client IP (checked before authentication, so that anonymous flooding is
  * refused before a host's `authenticate` or the database does any work) and per principal
  * (tenant and user, after authentication), each with its own budget per kind of operation —
- * tighter for starting OAuth flows, completing callbacks and creating API keys (each of those
- * makes the server call a provider or store a pending flow) than for reads. A refused request is
- * a 429 `rate_limited` in the error envelope with `Retry-After`, as the contract documents.
+ * tighter for starting OAuth flows, completing callbacks, creating and testing API keys (each of
+ * those makes the server call a provider or store a pending flow) than for reads. A refused
+ * request is a 429 `rate_limited` in the error envelope with `Retry-After`, as the contract
+ * documents.
  *
  * Windows are fixed (aligned on the epoch, so every instance agrees on them): simple, one counter
  * per key and window, one atomic statement on PostgreSQL. The price is that a client can spend a
@@ -17,16 +18,22 @@
  * whatever its node count; an open OAuth popup polls the flow once a second for at most the
  * flow's 10-minute lifetime (60 reads a minute, plus one extra poll per completion message);
  * React Query refetches on focus and remount with 10–60 s stale times; a user saves a few keys,
- * with a typo or two and a double click (an idempotent replay still counts as a request).
+ * with a typo or two and a double click (an idempotent replay still counts as a request), and
+ * tests a key or a stored credential a few times (**Test**, **Test connection**).
  *
  * | operations                         | per principal | per IP | normal use per minute           |
  * | ---------------------------------- | ------------- | ------ | ------------------------------- |
  * | reads (every GET)                  | 600           | 3,000  | ~130: two tabs polling, loads   |
  * | writes (every other operation)     | 120           | 600    | a handful of clicks             |
  * | `createApiKeyCredential`           | 30            | 120    | ~10: a few keys, typos, doubles |
+ * | `verifyApiKey` (both **Test**s)    | 30            | 120    | ~10: a test before each save    |
  * | `startOAuthFlow`                   | 30            | 120    | ~5: a few connects and retries  |
  * | `completeOAuthCallback`            | 30            | 120    | one per flow started            |
  * | `issueCredentialToken`             | 3,000         | 6,000  | the pipeline runner (machines)  |
+ *
+ * The two test operations (`verifyApiKeyDraft`, `verifyCredential`) share the `verifyApiKey`
+ * budget: each asks the provider as a create does, so without it they would be a way around
+ * the create's budget to try keys against a provider (and to spend our standing with it).
  *
  * The principal budgets are at least 3× (reads ~5×) what one person does at their busiest. The
  * IP budgets are larger because many people can share one address (an office NAT): they hold
@@ -99,6 +106,7 @@ export type RateLimitedAction =
   | 'startOAuthFlow'
   | 'completeOAuthCallback'
   | 'createApiKeyCredential'
+  | 'verifyApiKey'
   | 'issueCredentialToken';
 
 export const RATE_LIMITED_ACTIONS: readonly RateLimitedAction[] = [
@@ -107,6 +115,7 @@ export const RATE_LIMITED_ACTIONS: readonly RateLimitedAction[] = [
   'startOAuthFlow',
   'completeOAuthCallback',
   'createApiKeyCredential',
+  'verifyApiKey',
   'issueCredentialToken',
 ];
 
@@ -155,6 +164,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimitPolicy> = Object.freeze({
     startOAuthFlow: perMinute(30),
     completeOAuthCallback: perMinute(30),
     createApiKeyCredential: perMinute(30),
+    verifyApiKey: perMinute(30),
     issueCredentialToken: perMinute(3_000),
   },
   perIp: {
@@ -163,6 +173,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimitPolicy> = Object.freeze({
     startOAuthFlow: perMinute(120),
     completeOAuthCallback: perMinute(120),
     createApiKeyCredential: perMinute(120),
+    verifyApiKey: perMinute(120),
     issueCredentialToken: perMinute(6_000),
   },
   trustProxy: 0,
@@ -209,6 +220,10 @@ export function rateLimitedAction(operationId: string, method: string): RateLimi
     case 'createApiKeyCredential':
     case 'issueCredentialToken':
       return operationId;
+    // Both **Test**s ask the provider about a key: one budget, as tight as the create's.
+    case 'verifyApiKeyDraft':
+    case 'verifyCredential':
+      return 'verifyApiKey';
     default:
       return method.toLowerCase() === 'get' ? 'read' : 'write';
   }

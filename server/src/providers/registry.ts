@@ -2,7 +2,8 @@
  * The provider registry: each provider's API base and API-key verifier. The server verifies a key
  * on create and on an edit that changes a secret; the domain turns the result into the contract's
  * answers (`refused` → 422 `credential_rejected`, `unavailable` → 502/503 `provider_unavailable`,
- * retryable, nothing stored).
+ * retryable, nothing stored). **Test** (`…/verify`) asks the same question and answers the
+ * verdict itself (`domain/verification-report.ts`).
  *
  * The bases default to the real APIs; development and tests point them at the stand-in provider
  * APIs (`src/dev/stand-in-provider-apis.ts`) and allowlist exactly those in the outbound fetch.
@@ -99,6 +100,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       if (result.outcome === 'unavailable') {
         options.logger?.warn('The provider could not verify an API key.', {
           providerId,
+          reason: result.reason,
           retryAfterSeconds: result.retryAfterSeconds,
         });
       }

@@ -12,7 +12,9 @@ import { OutboundRequestError } from './outbound-request-error.ts';
  *   `field`), or the user-supplied address to verify against is unusable (`field` = `base_url`);
  * - `unavailable`: the provider could not say (down, rate-limited, timed out, unexpected answer):
  *   a retryable 502/503 `provider_unavailable`, nothing stored; `retryAfterSeconds` is the
- *   provider's Retry-After when it sent one;
+ *   provider's Retry-After when it sent one, and `reason` tells a provider that is limiting
+ *   requests (its 429: **Test** says so, and when to try again) from one that could not be
+ *   reached or answered something else;
  * - `not_verifiable`: the provider has no API-key method or no verifier: store without checking.
  *
  * `providerMessage` is the provider's own explanation when it gave one: at most 500 characters,
@@ -23,11 +25,15 @@ export type VerificationResult =
   | { outcome: 'refused'; field: string; message: string; providerMessage?: string }
   | {
       outcome: 'unavailable';
+      reason: UnavailableReason;
       message: string;
       retryAfterSeconds: number | null;
       providerMessage?: string;
     }
   | { outcome: 'not_verifiable' };
+
+/** Why a provider could not say: it is limiting requests (429), or anything else. */
+export type UnavailableReason = 'rate_limited' | 'unreachable';
 
 /** The values of an API-key credential, as submitted (secrets in clear, in memory only). */
 export type CredentialValues = Readonly<Record<string, unknown>>;
@@ -135,6 +141,7 @@ export function refused(
 function unreachable(displayName: string, timedOut = false): VerificationResult {
   return {
     outcome: 'unavailable',
+    reason: 'unreachable',
     message: timedOut
       ? `${displayName} did not answer in time to check the key. Try again in a moment.`
       : `${displayName} could not be reached to check the key. Try again in a moment.`,
@@ -143,8 +150,9 @@ function unreachable(displayName: string, timedOut = false): VerificationResult 
 }
 
 /**
- * The outcome for an answer that is neither acceptance nor refusal: 429 and 503 carry the
- * provider's Retry-After; anything else (5xx, an unexpected status) is plainly unavailable.
+ * The outcome for an answer that is neither acceptance nor refusal: 429 (`rate_limited`) and 503
+ * carry the provider's Retry-After; anything else (5xx, an unexpected status) is plainly
+ * unavailable. A 503 is `unreachable`, not `rate_limited`: the provider is down, not counting.
  */
 export function unavailableFromResponse(
   displayName: string,
@@ -152,16 +160,17 @@ export function unavailableFromResponse(
   providerMessage: string | undefined,
   now: Date,
 ): VerificationResult {
+  const rateLimited = response.status === 429;
   const retryAfter =
-    response.status === 429 || response.status === 503
+    rateLimited || response.status === 503
       ? retryAfterSeconds(response.headers.get('retry-after'), now)
       : null;
-  const message =
-    response.status === 429
-      ? `${displayName} is limiting requests right now. Try again in a moment.`
-      : `${displayName} could not check the key right now. Try again in a moment.`;
+  const message = rateLimited
+    ? `${displayName} is limiting requests right now. Try again in a moment.`
+    : `${displayName} could not check the key right now. Try again in a moment.`;
   return {
     outcome: 'unavailable',
+    reason: rateLimited ? 'rate_limited' : 'unreachable',
     message,
     retryAfterSeconds: retryAfter,
     ...(providerMessage === undefined ? {} : { providerMessage }),

@@ -17,6 +17,26 @@ export const apiKey = {
   /** A 422 whose field errors name no field of this form. */
   checkFields: 'Some values were not accepted. Check them and try again.',
   created: (p: { name: string }) => `“${p.name}” was added.`,
+  /** **Test**: the provider's verdict on what is typed, before anything is saved. */
+  test: {
+    button: 'Test',
+    testing: 'Testing…',
+    /** The field error on a key the provider refused (the sentence below says what to do). */
+    refusedField: 'The provider refused this key.',
+    outcome: {
+      accepted: (p: { provider: string }) => `${p.provider} accepted this key.`,
+      refused: (p: { provider: string }) =>
+        `${p.provider} refused this key. Check that you copied all of it and that it has not been revoked.`,
+      unreachable: (p: { provider: string }) =>
+        `${p.provider} could not be reached to check the key. Try again in a moment.`,
+      rate_limited: (p: { provider: string; seconds: number | null }) =>
+        !p.seconds
+          ? `${p.provider} is limiting requests right now. Try again in a moment.`
+          : `${p.provider} is limiting requests right now. Try again in ${p.seconds} ${p.seconds === 1 ? 'second' : 'seconds'}.`,
+      not_verifiable: (p: { provider: string }) =>
+        `${p.provider} keys cannot be checked before they are used.`,
+    },
+  },
   edit: {
     title: 'Edit credential',
     description: (p: { name: string }) => `Change the name or values of “${p.name}”.`,

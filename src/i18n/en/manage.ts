@@ -15,11 +15,18 @@ export const manage = {
   status: { active: 'Active', expired: 'Expired', invalid: 'Invalid' },
   moreActions: (p: { name: string }) => `More actions for ${p.name}`,
   actions: {
+    test: 'Test connection',
     rename: 'Rename',
     edit: 'Edit',
     reauthorize: 'Re-authorize',
     setDefault: 'Set as default',
     delete: 'Delete',
+  },
+  test: {
+    /** A notice: the credential's name, then the provider's verdict (apiKey.test.outcome). */
+    result: (p: { name: string; sentence: string }) => `“${p.name}”: ${p.sentence}`,
+    testing: 'Testing…',
+    failed: (p: { name: string }) => `Could not test “${p.name}”.`,
   },
   rename: {
     label: (p: { name: string }) => `New name for ${p.name}`,

@@ -16,6 +16,22 @@ export const apiKey: NonNullable<MessageOverrides['apiKey']> = {
   retryCountdown: (p: { seconds: number }) => `${p.seconds} 秒后可重试。`,
   checkFields: '部分值未被接受，请检查后重试。',
   created: (p: { name: string }) => `已添加“${p.name}”。`,
+  test: {
+    button: '测试',
+    testing: '测试中…',
+    refusedField: '服务商拒绝了此密钥。',
+    outcome: {
+      accepted: (p: { provider: string }) => `${p.provider} 接受了此密钥。`,
+      refused: (p: { provider: string }) =>
+        `${p.provider} 拒绝了此密钥。请确认已完整复制，且密钥未被撤销。`,
+      unreachable: (p: { provider: string }) => `无法连接 ${p.provider} 检查此密钥，请稍后重试。`,
+      rate_limited: (p: { provider: string; seconds: number | null }) =>
+        !p.seconds
+          ? `${p.provider} 当前限制了请求频率，请稍后重试。`
+          : `${p.provider} 当前限制了请求频率，请在 ${p.seconds} 秒后重试。`,
+      not_verifiable: (p: { provider: string }) => `${p.provider} 的密钥无法在使用前检查。`,
+    },
+  },
   edit: {
     title: '编辑凭据',
     description: (p: { name: string }) => `修改“${p.name}”的名称或值。`,

@@ -17,11 +17,17 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
   status: { active: '有效', expired: '已过期', invalid: '无效' },
   moreActions: (p: { name: string }) => `“${p.name}”的更多操作`,
   actions: {
+    test: '测试连接',
     rename: '重命名',
     edit: '编辑',
     reauthorize: '重新授权',
     setDefault: '设为默认',
     delete: '删除',
+  },
+  test: {
+    result: (p: { name: string; sentence: string }) => `“${p.name}”：${p.sentence}`,
+    testing: '测试中…',
+    failed: (p: { name: string }) => `无法测试“${p.name}”。`,
   },
   rename: {
     label: (p: { name: string }) => `“${p.name}”的新名称`,
