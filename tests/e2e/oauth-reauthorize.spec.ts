@@ -84,3 +84,24 @@ test('an expired Google Drive credential: Re-authorize in its panel → Allow Ac
   // The same credential, not a second one beside it.
   await expect(page.getByText('ada@example.com (2)')).toHaveCount(0);
 });
+
+test('the same Google account connected a second time: no copy, the user is told which credential it refreshed', async ({
+  page,
+}) => {
+  await freshStart(page);
+  const panel = await openPanel(page);
+  await allowInPopup(page, () => panel.getByRole('button', { name: /Connect/ }).click());
+  await expect(node(page)).toContainText('Connected · ada@example.com');
+
+  // Connect again, as someone does who forgot it was done: the same account at the provider.
+  await allowInPopup(page, () => panel.getByRole('button', { name: /Add credential/ }).click());
+  await expect(
+    page.getByText(
+      'Google Drive was already connected as ada@example.com: “ada@example.com” was re-authorized instead of adding a copy',
+    ),
+  ).toBeVisible();
+  await expect(
+    panel.getByRole('list', { name: 'Google Drive credentials' }).getByRole('listitem'),
+  ).toHaveCount(1);
+  await expect(node(page)).toContainText('Connected · ada@example.com');
+});
