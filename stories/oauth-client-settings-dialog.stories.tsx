@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OAuthClientSettingsDialog } from 'pipeline-connect';
 import type { MockStore } from 'pipeline-connect/mocks';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
+import { mockHttp } from '../mocks/mock-http';
 import { docsStoryInOwnFrame } from '../.storybook/docs-in-own-frame';
 
 const origin = window.location.origin;
@@ -113,5 +115,35 @@ export const SaveOnly: Story = {
   play: async () => {
     await screen.findByRole('radio', { name: 'Default' });
     await expect(screen.queryByRole('button', { name: 'Save and Authorize' })).toBeNull();
+  },
+};
+
+/**
+ * The redirect-URI doctor: the backend (behind a proxy, say) would send the provider back to
+ * another host than this page's, so the sign-in could not reach it. Said before any popup opens.
+ */
+export const RedirectOnAnotherOrigin: Story = {
+  args: { providerId: 'dropbox' },
+  parameters: {
+    backend: {
+      handlers: [
+        mockHttp.get('/providers/{providerId}/oauth-client', ({ response }) =>
+          response(200).json({
+            providerId: 'dropbox',
+            mode: 'custom',
+            hasPlatformClient: false,
+            custom: null,
+            redirectUri: 'https://pipelines.example.com/oauth-callback.html',
+          }),
+        ),
+      ],
+    },
+  },
+  play: async () => {
+    await expect(
+      await screen.findByText(
+        /The backend will send Dropbox back to https:\/\/pipelines\.example\.com/,
+      ),
+    ).toBeVisible();
   },
 };

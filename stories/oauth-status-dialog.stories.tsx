@@ -237,3 +237,27 @@ export const Succeeded: Story = {
     await expect(screen.getByText('Connected as ada@example.com.')).toBeVisible();
   },
 };
+
+/**
+ * The provider refused the redirect URI (`redirect_uri_mismatch`): the dialog shows the exact URI
+ * to register in the OAuth app, with Copy.
+ */
+export const RedirectUriMismatch: Story = {
+  args: {
+    providerName: 'Dropbox',
+    state: state({
+      status: 'failed',
+      providerId: 'dropbox',
+      flowId: 'flow-1',
+      stage: 'flow',
+      error: { code: 'redirect_uri_mismatch', message: 'The provider reported it.' },
+    }),
+  },
+  play: async () => {
+    await screen.findByRole('dialog', { name: 'Could not connect Dropbox' });
+    await expect(await screen.findByLabelText('Redirect URI', { exact: true })).toHaveValue(
+      `${window.location.origin}/oauth-callback.html`,
+    );
+    await expect(screen.getByRole('button', { name: 'Copy the redirect URI' })).toBeVisible();
+  },
+};

@@ -188,7 +188,7 @@ export function OAuthClientForm({
               hasSavedCustom={hasSavedCustom}
               disabled={disabled}
             />
-            <OAuthRedirectUri uri={settings.redirectUri} />
+            <OAuthRedirectUri uri={settings.redirectUri} providerName={provider.name} />
           </>
         ) : null}
 

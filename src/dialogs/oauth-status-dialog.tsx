@@ -15,6 +15,7 @@ import type { Messages } from '../i18n/messages';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { errorMessage } from '../actions/error-message';
+import { ProviderRedirectUri } from './oauth-redirect-uri';
 
 /** Props of {@link OAuthStatusDialog}. */
 export interface OAuthStatusDialogProps {
@@ -130,18 +131,26 @@ function viewOf(state: OAuthFlowSnapshot, provider: string, messages: Messages):
         tone: 'warning',
       };
     case 'failed': {
-      const clientRequired = state.error.code === 'oauth_client_required';
+      const { code } = state.error;
+      // The provider's own code for a redirect URI its app does not allow (RFC 6749 leaves it to
+      // the provider; Google, GitHub and others say so): the fix is to register the URI shown.
+      const redirectMismatch = code === 'redirect_uri_mismatch';
       return {
         title: m.failed.title({ provider }),
         body: (
           <>
             <p>
-              {clientRequired
+              {code === 'oauth_client_required'
                 ? m.failed.clientRequired({ provider })
-                : state.error.code === UNSAFE_AUTHORIZATION_URL
+                : code === UNSAFE_AUTHORIZATION_URL
                   ? m.failed.unsafeUrl({ provider })
-                  : failureText(state, messages)}
+                  : redirectMismatch
+                    ? m.failed.redirectMismatch({ provider })
+                    : failureText(state, messages)}
             </p>
+            {redirectMismatch ? (
+              <ProviderRedirectUri providerId={state.providerId} providerName={provider} />
+            ) : null}
             <p className="pc-oauth-status-note">{m.nothingSaved}</p>
           </>
         ),

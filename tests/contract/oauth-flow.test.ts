@@ -336,6 +336,22 @@ describe('OAuth flows', () => {
       expect(await ctx.backend.listCredentials()).toEqual([]);
     });
 
+    it('keeps the provider’s own error code, such as redirect_uri_mismatch, storing nothing', async () => {
+      // What a provider that redirects its errors sends when the app does not allow the redirect
+      // URI: the status dialog shows the URI to register for exactly this code.
+      const start = await ctx.backend.startOAuth('notion');
+      const status = await ctx.backend.completeOAuthCallback({
+        state: stateOf(start),
+        error: 'redirect_uri_mismatch',
+      });
+      expect(status).toMatchObject({
+        status: 'failed',
+        credentialId: null,
+        error: { code: 'redirect_uri_mismatch' },
+      });
+      expect(await ctx.backend.listCredentials()).toEqual([]);
+    });
+
     it('refuses a state used before with 400 invalid_state, leaving the flow as it was', async () => {
       const start = await ctx.backend.startOAuth('notion');
       const input = callbackInput(await allow(ctx, start));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshStart } from './support/fresh-start';
+import { canvasReady, E2E_BACKEND, freshStart } from './support/fresh-start';
 
 /*
  * Add OAuth as a new user takes it, with real popup windows: the simulated provider's consent
@@ -187,4 +187,34 @@ test('blocked → Open in a new tab → Allow Access in the tab → connected', 
   // Without an opener the tab cannot close itself; it says so, and the canvas still learns.
   await expect(tab.getByText('Connected — you can close this window.')).toBeVisible();
   await expect(node(page, 'Google Drive')).toContainText('Connected · ada@example.com');
+});
+
+test('opened at another address than the backend’s public one: OAuth Client Settings says the sign-in would not come back', async ({
+  page,
+}) => {
+  test.skip(
+    E2E_BACKEND !== 'stack',
+    'The mock derives its redirect URI from the page’s own origin: the two cannot differ.',
+  );
+  // The server's PUBLIC_ORIGIN is 127.0.0.1; the same server, opened as localhost.
+  const publicOrigin = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4180').origin;
+  const here = new URL(publicOrigin);
+  here.hostname = 'localhost';
+  await page
+    .context()
+    .addCookies([{ name: 'pc-dev-tenant', value: `e2e-${crypto.randomUUID()}`, url: here.origin }]);
+  await page.goto(`${here.origin}/`);
+  await canvasReady(page);
+
+  const panel = await openPanel(page, 'Dropbox');
+  await panel.getByRole('button', { name: 'OAuth Client Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'OAuth Client Settings' });
+  await expect(
+    dialog.getByText(
+      `The backend will send Dropbox back to ${publicOrigin}, but this page is at ${here.origin} (another host).`,
+    ),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Redirect URI', { exact: true })).toHaveValue(
+    `${publicOrigin}/oauth-callback.html`,
+  );
 });

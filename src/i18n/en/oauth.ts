@@ -59,6 +59,9 @@ export const oauth = {
       setUpClient: 'OAuth Client Settings',
       unsafeUrl: (p: { provider: string }) =>
         `The server sent a ${p.provider} sign-in address that is not a secure (https) link, so it was not opened. Ask whoever runs this service to check its OAuth settings.`,
+      /** The provider's `redirect_uri_mismatch`: the URI below is the one to register. */
+      redirectMismatch: (p: { provider: string }) =>
+        `${p.provider} does not allow this redirect URI for your OAuth app. Add it, exactly as below, to the app’s allowed redirect URIs, then try again.`,
     },
     expired: {
       title: 'The sign-in request expired',
@@ -101,6 +104,14 @@ export const oauth = {
     redirectUri: 'Redirect URI',
     redirectUriHelp: 'Add this address to your OAuth app’s allowed redirect URIs.',
     copyRedirectUri: 'Copy the redirect URI',
+    /** The redirect-URI doctor: the sign-in would end on another origin than this page. */
+    redirectOriginMismatch: (p: {
+      provider: string;
+      difference: 'scheme' | 'host' | 'port';
+      redirectOrigin: string;
+      pageOrigin: string;
+    }) =>
+      `The backend will send ${p.provider} back to ${p.redirectOrigin}, but this page is at ${p.pageOrigin} (another ${p.difference}). The sign-in could not reach this page: open it at ${p.redirectOrigin}, or set the backend’s public address to ${p.pageOrigin}.`,
     saveAndAuthorize: 'Save and Authorize',
     save: 'Save',
     saving: 'Saving…',

@@ -57,6 +57,8 @@ export const oauth: OAuthMessages = {
       setUpClient: 'OAuth 客户端设置',
       unsafeUrl: (p: { provider: string }) =>
         `服务器发来的 ${p.provider} 登录地址不是安全的（https）链接，因此未打开。请联系此服务的管理员检查其 OAuth 设置。`,
+      redirectMismatch: (p: { provider: string }) =>
+        `${p.provider} 不允许你的 OAuth 应用使用此重定向 URI。请将下方地址原样添加到应用允许的重定向 URI 中，然后重试。`,
     },
     expired: {
       title: '登录请求已过期',
@@ -95,6 +97,13 @@ export const oauth: OAuthMessages = {
     clientSecretRequired: '请输入客户端密钥。',
     redirectUri: '重定向 URI',
     redirectUriHelp: '将此地址添加到你的 OAuth 应用允许的重定向 URI 中。',
+    redirectOriginMismatch: (p: {
+      provider: string;
+      difference: 'scheme' | 'host' | 'port';
+      redirectOrigin: string;
+      pageOrigin: string;
+    }) =>
+      `后端会让 ${p.provider} 返回到 ${p.redirectOrigin}，但此页面位于 ${p.pageOrigin}（${{ scheme: '协议', host: '主机', port: '端口' }[p.difference]}不同）。登录结果无法回到此页面：请在 ${p.redirectOrigin} 打开此页面，或将后端的公开地址设为 ${p.pageOrigin}。`,
     copyRedirectUri: '复制重定向 URI',
     saveAndAuthorize: '保存并授权',
     save: '保存',
