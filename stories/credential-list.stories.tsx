@@ -249,3 +249,26 @@ export const TestConnection: Story = {
     await waitFor(() => expect(notice).toBeVisible());
   },
 };
+
+/**
+ * Health with its age: when the provider last accepted each key ("Verified now" for one just
+ * added), when each OAuth grant expires; the full date is on hover and for screen readers.
+ */
+export const HealthWithAge: Story = {
+  args: { providerId: 'firecrawl' },
+  parameters: {
+    backend: {
+      seed: 'empty',
+      prepare: (store: MockStore) => {
+        store.createApiKeyCredential('firecrawl', {
+          name: 'Production',
+          values: { firecrawl_api_key: 'fc-3c1a7d00b0f55339b7aeb0d6e0996d79' },
+        });
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const l = within(await list(canvasElement, 'Firecrawl'));
+    await expect(await l.findByText(/^Verified now/)).toBeVisible();
+  },
+};

@@ -7,6 +7,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { CredentialActionsMenu, type CredentialAction } from './credential-actions-menu';
+import { CredentialHealth } from './credential-health';
 import { hasStoredSecret } from './has-stored-secret';
 import { RenameCredentialForm } from './lazy-rename-credential-form';
 
@@ -153,6 +154,7 @@ export const CredentialRow = memo(function CredentialRow({
             </span>
           )}
         </div>
+        <CredentialHealth credential={credential} />
       </div>
       <div className="pc-credential-aside">
         {testing.isPending ? (

@@ -119,10 +119,19 @@ describe('CredentialList — states', () => {
     );
 
     await expect
-      .element(screen.getByRole('list', { name: 'Google Drive credentials' }).getByText('Expired'))
+      .element(
+        screen
+          .getByRole('list', { name: 'Google Drive credentials' })
+          // Exactly: the health line under the name says "Expired … ago" too.
+          .getByText('Expired', { exact: true }),
+      )
       .toHaveAttribute('data-status', 'expired');
     await expect
-      .element(screen.getByRole('list', { name: 'Dropbox credentials' }).getByText('Invalid'))
+      .element(
+        screen
+          .getByRole('list', { name: 'Dropbox credentials' })
+          .getByText('Invalid', { exact: true }),
+      )
       .toHaveAttribute('data-status', 'invalid');
   });
 });

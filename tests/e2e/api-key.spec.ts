@@ -77,6 +77,12 @@ test('Test asks the provider before anything is saved, and Test connection asks 
   await panel.getByRole('button', { name: /^More actions for / }).click();
   await page.getByRole('menuitem', { name: 'Test connection' }).click();
   await expect(page.getByText(/”: Firecrawl accepted this key\.$/)).toBeVisible();
+  // Its row says when the provider last accepted it (moments ago), the full date on hover.
+  await expect(
+    panel
+      .getByRole('list', { name: 'Firecrawl credentials' })
+      .getByText(/^Verified (now|1 minute ago)/),
+  ).toHaveAttribute('title', /\d/);
 });
 
 test('a key with a space inside is refused before anything is sent', async ({ page }) => {

@@ -13,6 +13,12 @@ export const manage = {
   noKey: 'no key',
   defaultBadge: 'Default',
   status: { active: 'Active', expired: 'Expired', invalid: 'Invalid' },
+  /** How the credential's health stands, and since when (relative, e.g. "2 hours ago"). */
+  health: {
+    verified: (p: { time: string }) => `Verified ${p.time}`,
+    expires: (p: { time: string }) => `Expires ${p.time}`,
+    expired: (p: { time: string }) => `Expired ${p.time}`,
+  },
   moreActions: (p: { name: string }) => `More actions for ${p.name}`,
   actions: {
     test: 'Test connection',

@@ -15,6 +15,11 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
   noKey: '无密钥',
   defaultBadge: '默认',
   status: { active: '有效', expired: '已过期', invalid: '无效' },
+  health: {
+    verified: (p: { time: string }) => `${p.time}已验证`,
+    expires: (p: { time: string }) => `${p.time}过期`,
+    expired: (p: { time: string }) => `${p.time}已过期`,
+  },
   moreActions: (p: { name: string }) => `“${p.name}”的更多操作`,
   actions: {
     test: '测试连接',

@@ -1,0 +1,72 @@
+import { CredentialList } from 'pipeline-connect';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// Internal on purpose: the stand-in key formats the mock verifies keys with (no public export).
+import { exampleProviderKey } from '../../src/rules/provider-key-formats';
+import { renderWithBackend } from '../support/render-with-backend';
+
+/*
+ * Health with its age on each credential row: when the provider last accepted an API key, when
+ * an OAuth grant expires. The clock is the test's (Date and the shared ticking timer are faked;
+ * React's own scheduling is not), so two hours can pass in a test.
+ */
+
+const START = new Date('2026-06-01T09:00:00Z');
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('a credential row’s health', () => {
+  it('says when the key was last verified, and the age moves on as time passes', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(START);
+    const { screen } = await renderWithBackend(<CredentialList providerId="firecrawl" />, {
+      prepare: (store) => {
+        store.createApiKeyCredential('firecrawl', {
+          name: 'Production',
+          values: { firecrawl_api_key: exampleProviderKey('firecrawl') },
+        });
+      },
+    });
+    const row = screen.getByRole('listitem', { name: 'Production' });
+    const age = row.getByText(/^Verified/);
+    await expect.element(age).toHaveTextContent(/^Verified now/);
+    const full = age.element().getAttribute('title');
+    expect(full).toBe(
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(START),
+    );
+    // Screen readers hear the full date too.
+    await expect.element(age).toHaveTextContent(`(${full})`);
+
+    vi.setSystemTime(START.getTime() + 2 * 3_600_000);
+    vi.advanceTimersByTime(30_000);
+    await expect.element(age).toHaveTextContent(/^Verified 2 hours ago/);
+  });
+
+  it('says when an OAuth grant expired', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
+      seed: 'mixed',
+    });
+    const list = screen.getByRole('list', { name: 'Google Drive credentials' });
+    await expect.element(list.getByText(/^Expired .* ago/).first()).toBeVisible();
+  });
+
+  it('speaks the content locale', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(START);
+    const { screen } = await renderWithBackend(<CredentialList providerId="firecrawl" />, {
+      locale: 'zh-Hans',
+      prepare: (store) => {
+        store.createApiKeyCredential('firecrawl', {
+          name: 'Production',
+          values: { firecrawl_api_key: exampleProviderKey('firecrawl') },
+        });
+      },
+    });
+    const row = screen.getByRole('listitem', { name: 'Production' });
+    await expect.element(row.getByText(/已验证/)).toBeVisible();
+    vi.setSystemTime(START.getTime() + 3 * 24 * 3_600_000);
+    vi.advanceTimersByTime(30_000);
+    await expect.element(row.getByText(/^3天前已验证/)).toBeVisible();
+  });
+});
