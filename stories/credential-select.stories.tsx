@@ -16,6 +16,8 @@ const credential = (id: string, name: string, extra: Partial<Credential> = {}): 
   updatedAt: '2026-01-01T00:00:00Z',
   expiresAt: null,
   lastVerifiedAt: null,
+  lastRefreshAt: null,
+  lastError: null,
   ...extra,
 });
 

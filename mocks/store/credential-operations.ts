@@ -43,6 +43,9 @@ export function credentialView(
     updatedAt: new Date(stored.updatedAt).toISOString(),
     expiresAt: stored.expiresAt === null ? null : new Date(stored.expiresAt).toISOString(),
     lastVerifiedAt: isoOrNull(stored.lastVerifiedAt),
+    // The mock never refreshes tokens on its own: no refresh, and so no refresh that failed.
+    lastRefreshAt: null,
+    lastError: null,
   };
 }
 

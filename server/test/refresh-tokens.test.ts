@@ -187,6 +187,68 @@ describe('OAuth token refresh', () => {
     expect((await issue(id)).status).toBe(200);
   });
 
+  it('lists when a token was last refreshed and the last refresh problem, until it works again', async () => {
+    const start = Date.now();
+    const { as, browser, issue, listed, advance } = await refreshingServer({ start });
+    const id = await connectOAuth(browser, 'google-drive');
+    expect(await listed(id)).toMatchObject({ lastRefreshAt: null, lastError: null });
+
+    advance(31 * SECOND);
+    const refreshed = await issue(id);
+    expect(refreshed.status).toBe(200);
+    const afterRefresh = new Date(start + 31 * SECOND).toISOString();
+    expect(await listed(id)).toMatchObject({ lastRefreshAt: afterRefresh, lastError: null });
+
+    // The user revokes the app at the provider: the next refresh is refused (invalid_grant).
+    const platform = as.platformClients['google-drive'];
+    const revoked = await fetch(as.providerEndpoints('google-drive').revocationEndpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({
+        token: String(refreshed.json?.accessToken),
+        token_type_hint: 'access_token',
+      }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    advance(31 * SECOND);
+    expect((await issue(id)).status).toBe(409);
+    const refused = await listed(id);
+    expect(refused).toMatchObject({
+      status: 'expired',
+      lastRefreshAt: afterRefresh,
+      lastError: {
+        code: 'invalid_grant',
+        message: expect.stringMatching(/\S/),
+        at: new Date(start + 62 * SECOND).toISOString(),
+      },
+    });
+    const problem = refused?.lastError as { code: string; message: string };
+    expect(problem.message.length).toBeLessThanOrEqual(500);
+
+    // Re-authorizing repairs it: the problem is gone (and the new grant was never refreshed).
+    expect(await connectOAuth(browser, 'google-drive', { credentialId: id })).toBe(id);
+    expect(await listed(id)).toMatchObject({
+      status: 'active',
+      lastRefreshAt: null,
+      lastError: null,
+    });
+
+    // An API key is never refreshed: both are always null.
+    const key = await browser.call('POST', '/providers/firecrawl/credentials', {
+      name: 'Key',
+      values: { firecrawl_api_key: `fc-${'1'.repeat(32)}` },
+    });
+    expect(key.status).toBe(201);
+    expect(await listed(String(key.json?.id))).toMatchObject({
+      method: 'api_key',
+      lastRefreshAt: null,
+      lastError: null,
+    });
+  });
+
   it('a background refresh does not make a concurrent rename fail, nor undo it', async () => {
     const { server, traffic, browser, listed, advance } = await refreshingServer();
     const id = await connectOAuth(browser, 'google-drive');

@@ -444,6 +444,24 @@ export interface components {
              * @description When the provider last accepted the stored key (API keys): on create, on an edit that changed a secret, and on a test of what is stored. Null when it never has (a provider whose keys cannot be verified, an OAuth credential).
              */
             lastVerifiedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the backend last refreshed the access token (OAuth); null when never.
+             */
+            lastRefreshAt: string | null;
+            /** @description The last problem with the provider (a refresh it refused or could not answer), kept until it works again; null when there is none. */
+            lastError: null | components["schemas"]["CredentialProblem"];
+        };
+        CredentialProblem: {
+            /** @description The provider's error code or the backend's (`invalid_grant`, `no_refresh_token`, `provider_unavailable`, …), at most 100 characters. */
+            code: string;
+            /** @description One sentence, at most 500 characters, never a secret. */
+            message: string;
+            /**
+             * Format: date-time
+             * @description When it happened, when known.
+             */
+            at: string | null;
         };
         CredentialList: {
             credentials: components["schemas"]["Credential"][];

@@ -110,6 +110,20 @@ export interface Credential {
    * a secret, on a test of what is stored); null when it never has.
    */
   lastVerifiedAt: string | null;
+  /** When the backend last refreshed the access token (OAuth); null when never. */
+  lastRefreshAt: string | null;
+  /** The last problem with the provider (a failed refresh), until it works again. */
+  lastError: CredentialProblem | null;
+}
+
+/** A problem with the provider a credential has, e.g. a refresh it refused. Never a secret. */
+export interface CredentialProblem {
+  /** The provider's or the backend's code, e.g. `invalid_grant`. */
+  code: string;
+  /** One sentence, capped. */
+  message: string;
+  /** When it happened, when known. */
+  at: string | null;
 }
 
 /** Input for a new API key credential. An empty name lets the backend choose one. */

@@ -68,6 +68,8 @@ export const isCredential = shape({
   updatedAt: string,
   expiresAt: nullable(string),
   lastVerifiedAt: nullable(string),
+  lastRefreshAt: nullable(string),
+  lastError: nullable(shape({ code: string, message: string, at: nullable(string) })),
 });
 /** `{ credentials: Credential[] }`. */
 export const isCredentialList = shape({ credentials: arrayOf(isCredential) });

@@ -1,5 +1,7 @@
 import { CredentialList } from 'pipeline-connect';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+// Test infrastructure: the typed MSW overrides (mocks/mock-http.ts).
+import { mockHttp } from '../../mocks/mock-http';
 // Internal on purpose: the stand-in key formats the mock verifies keys with (no public export).
 import { exampleProviderKey } from '../../src/rules/provider-key-formats';
 import { renderWithBackend } from '../support/render-with-backend';
@@ -67,6 +69,54 @@ describe('a credential row’s health', () => {
     await expect.element(row.getByText(/已验证/)).toBeVisible();
     vi.setSystemTime(START.getTime() + 3 * 24 * 3_600_000);
     vi.advanceTimersByTime(30_000);
-    await expect.element(row.getByText(/^3天前已验证/)).toBeVisible();
+    await expect.element(row.getByText(/^已验证（3天前）/)).toBeVisible();
+  });
+});
+
+describe('a grant’s refresh problems', () => {
+  /** Google Drive's list as a backend answers it after its background refresh. */
+  function listWith(lastError: { code: string; message: string; at: string | null }) {
+    const at = new Date(Date.now() - 10 * 60_000).toISOString();
+    return mockHttp.get('/credentials', ({ response }) =>
+      response(200).json({
+        credentials: [
+          {
+            id: 'cred-drive',
+            providerId: 'google-drive',
+            name: 'Team drive',
+            method: 'oauth2',
+            status: 'active',
+            account: 'ada@example.com',
+            values: {},
+            isDefault: true,
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            expiresAt: new Date(Date.now() + 3 * 24 * 3_600_000 + 3_600_000).toISOString(),
+            lastVerifiedAt: null,
+            lastRefreshAt: null,
+            lastError: { ...lastError, at: lastError.at === null ? null : at },
+          },
+        ],
+      }),
+    );
+  }
+
+  it('a refused refresh says when, and what to do', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
+      handlers: [listWith({ code: 'invalid_grant', message: 'Revoked.', at: 'yes' })],
+    });
+    await expect
+      .element(screen.getByText(/^Refresh failed 10 minutes ago — re-authorize/))
+      .toBeVisible();
+  });
+
+  it('a grant without a refresh token says it lapses at its expiry', async () => {
+    const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
+      handlers: [listWith({ code: 'no_refresh_token', message: 'No refresh token.', at: null })],
+    });
+    await expect
+      .element(screen.getByText(/^Expires in 3 days — re-authorize to renew/))
+      .toBeVisible();
   });
 });

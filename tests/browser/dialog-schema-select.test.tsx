@@ -52,6 +52,8 @@ function created(values: Credential['values']): Credential {
     updatedAt: now,
     expiresAt: null,
     lastVerifiedAt: null,
+    lastRefreshAt: null,
+    lastError: null,
   };
 }
 

@@ -35,6 +35,8 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       expiresAt: null,
       // The provider accepted the key as it was stored.
       lastVerifiedAt: new Date(START).toISOString(),
+      lastRefreshAt: null,
+      lastError: null,
     });
     expect(await ctx.backend.listCredentials()).toEqual([credential]);
   });

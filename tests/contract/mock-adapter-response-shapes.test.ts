@@ -26,6 +26,8 @@ const credential = {
   updatedAt: '2026-03-02T09:00:00.000Z',
   expiresAt: null,
   lastVerifiedAt: '2026-03-02T09:00:00.000Z',
+  lastRefreshAt: null,
+  lastError: null,
 };
 const report = {
   outcome: 'accepted',
@@ -129,6 +131,13 @@ const wrongShapes: Case[] = [
     'get',
     '/credentials',
     { credentials: [{ ...credential, lastVerifiedAt: undefined }] },
+    (b) => b.listCredentials(),
+  ],
+  [
+    'listCredentials: a lastError without its code',
+    'get',
+    '/credentials',
+    { credentials: [{ ...credential, lastError: { message: 'x', at: null } }] },
     (b) => b.listCredentials(),
   ],
   [

@@ -29,6 +29,8 @@ function credential(overrides: Partial<Credential>): Credential {
     updatedAt: '2026-01-01T00:00:00Z',
     expiresAt: null,
     lastVerifiedAt: null,
+    lastRefreshAt: null,
+    lastError: null,
     ...overrides,
   };
 }

@@ -98,6 +98,8 @@ function credential(id: string, account: string): Credential {
     updatedAt: '2025-01-01T00:00:00Z',
     expiresAt: null,
     lastVerifiedAt: null,
+    lastRefreshAt: null,
+    lastError: null,
   };
 }
 

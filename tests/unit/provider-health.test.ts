@@ -27,6 +27,8 @@ const credential = (providerId: string, status: Credential['status']): Credentia
   updatedAt: '',
   expiresAt: null,
   lastVerifiedAt: null,
+  lastRefreshAt: null,
+  lastError: null,
 });
 
 describe('provider health and the Settings filter', () => {

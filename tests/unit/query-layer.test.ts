@@ -35,6 +35,8 @@ function credential(id: string): Credential {
     updatedAt: '2026-01-01T00:00:00Z',
     expiresAt: null,
     lastVerifiedAt: null,
+    lastRefreshAt: null,
+    lastError: null,
   };
 }
 

@@ -1,11 +1,13 @@
 import {
   SECRET_MASK,
   type Credential,
+  type CredentialProblem,
   type CredentialStatus,
   type CredentialValues,
 } from '../../../src/credentials/backend';
+import { capProviderText } from '../../../src/rules/provider-text';
 import type { credentials } from '../storage/schema';
-import { needsReauthorization } from './refresh-policy';
+import { NO_REFRESH_TOKEN, needsReauthorization } from './refresh-policy';
 
 export type CredentialRow = typeof credentials.$inferSelect;
 
@@ -34,6 +36,31 @@ export function credentialView(row: CredentialRow, isDefault: boolean, now: Date
     // The column also holds when an OAuth grant was last issued (refresh-policy.ts counts a
     // token's lifetime from it); the contract's field is about API keys only.
     lastVerifiedAt: row.method === 'api_key' ? (row.lastVerifiedAt?.toISOString() ?? null) : null,
+    lastRefreshAt: row.method === 'oauth2' ? (row.lastRefreshAt?.toISOString() ?? null) : null,
+    lastError: problemOf(row),
+  };
+}
+
+/** The contract's limits on a `CredentialProblem` (code and message, in characters). */
+const PROBLEM_CODE_MAX = 100;
+const PROBLEM_MESSAGE_MAX = 500;
+
+/**
+ * The last refresh problem the row remembers (refresh-service.ts writes it, a successful refresh
+ * or a re-authorization clears it), or null. The stored texts are capped when written; capped
+ * again here so that no older or hand-edited row can break the contract's limits.
+ */
+function problemOf(row: CredentialRow): CredentialProblem | null {
+  if (row.lastErrorCode === null) return null;
+  const message =
+    row.lastErrorMessage ??
+    (row.lastErrorCode === NO_REFRESH_TOKEN
+      ? 'The provider issued no refresh token: the account must be connected again when the token expires.'
+      : 'The last attempt to refresh the token failed.');
+  return {
+    code: capProviderText(row.lastErrorCode, PROBLEM_CODE_MAX),
+    message: capProviderText(message, PROBLEM_MESSAGE_MAX),
+    at: row.refreshFailedAt?.toISOString() ?? null,
   };
 }
 

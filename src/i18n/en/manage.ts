@@ -18,6 +18,10 @@ export const manage = {
     verified: (p: { time: string }) => `Verified ${p.time}`,
     expires: (p: { time: string }) => `Expires ${p.time}`,
     expired: (p: { time: string }) => `Expired ${p.time}`,
+    refreshFailed: (p: { time: string }) => `Refresh failed ${p.time} — re-authorize`,
+    refreshFailedUndated: 'Refresh failed — re-authorize',
+    /** A grant without a refresh token: it lapses at its expiry unless re-authorized. */
+    expiresNoRenewal: (p: { time: string }) => `Expires ${p.time} — re-authorize to renew`,
   },
   moreActions: (p: { name: string }) => `More actions for ${p.name}`,
   actions: {

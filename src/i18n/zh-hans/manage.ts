@@ -16,9 +16,12 @@ export const manage: NonNullable<MessageOverrides['manage']> = {
   defaultBadge: '默认',
   status: { active: '有效', expired: '已过期', invalid: '无效' },
   health: {
-    verified: (p: { time: string }) => `${p.time}已验证`,
-    expires: (p: { time: string }) => `${p.time}过期`,
-    expired: (p: { time: string }) => `${p.time}已过期`,
+    verified: (p: { time: string }) => `已验证（${p.time}）`,
+    expires: (p: { time: string }) => `过期时间：${p.time}`,
+    expired: (p: { time: string }) => `已过期（${p.time}）`,
+    refreshFailed: (p: { time: string }) => `刷新失败（${p.time}），请重新授权`,
+    refreshFailedUndated: '刷新失败，请重新授权',
+    expiresNoRenewal: (p: { time: string }) => `过期时间：${p.time}，需重新授权才能续期`,
   },
   moreActions: (p: { name: string }) => `“${p.name}”的更多操作`,
   actions: {

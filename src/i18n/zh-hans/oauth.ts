@@ -97,13 +97,9 @@ export const oauth: OAuthMessages = {
     clientSecretRequired: '请输入客户端密钥。',
     redirectUri: '重定向 URI',
     redirectUriHelp: '将此地址添加到你的 OAuth 应用允许的重定向 URI 中。',
-    redirectOriginMismatch: (p: {
-      provider: string;
-      difference: 'scheme' | 'host' | 'port';
-      redirectOrigin: string;
-      pageOrigin: string;
-    }) =>
-      `后端会让 ${p.provider} 返回到 ${p.redirectOrigin}，但此页面位于 ${p.pageOrigin}（${{ scheme: '协议', host: '主机', port: '端口' }[p.difference]}不同）。登录结果无法回到此页面：请在 ${p.redirectOrigin} 打开此页面，或将后端的公开地址设为 ${p.pageOrigin}。`,
+    // Typed by the catalog's shape (English's): provider, difference, redirectOrigin, pageOrigin.
+    redirectOriginMismatch: (p) =>
+      `后端会让 ${p.provider} 返回到 ${p.redirectOrigin}，但此页面位于 ${p.pageOrigin}（不同之处：${{ scheme: '协议', host: '主机', port: '端口' }[p.difference] ?? p.difference}）。登录结果无法回到此页面：请在 ${p.redirectOrigin} 打开此页面，或将后端的公开地址设为 ${p.pageOrigin}。`,
     copyRedirectUri: '复制重定向 URI',
     saveAndAuthorize: '保存并授权',
     save: '保存',
