@@ -19,6 +19,7 @@ export type {
   CreateApiKeyInput,
   CreateOptions,
   Credential,
+  CredentialProblem,
   CredentialStatus,
   CredentialValues,
   CredentialsBackend,
