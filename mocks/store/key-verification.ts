@@ -1,5 +1,6 @@
 import type { CredentialValues, VerificationReport } from '../../src/credentials/backend';
 import { standInKeyBehaviour, type StandInFailure } from '../../src/rules/provider-key-formats';
+import { verificationMessages } from '../../src/rules/verification-messages';
 import type { ProviderFixture } from '../fixtures';
 import { MockHttpError } from './http-error';
 
@@ -137,17 +138,3 @@ function report(
 ): VerificationReport {
   return { outcome, message, fieldErrors: {}, retryAfterSeconds: null, checkedAt };
 }
-
-/** The reference server's sentences for each verdict. */
-export const verificationMessages = {
-  accepted: (name: string) => `${name} accepted this key.`,
-  not_verifiable: (name: string) => `${name} keys cannot be checked before they are used.`,
-  refused: (name: string) =>
-    `${name} refused this key. Check that you copied all of it, and that it has not been revoked.`,
-  unreachable: (name: string) =>
-    `${name} could not be reached to check the key. Try again in a moment.`,
-  rateLimited: (name: string, retryAfterSeconds: number | null) =>
-    !retryAfterSeconds
-      ? `${name} is limiting requests right now. Try again in a moment.`
-      : `${name} is limiting requests right now. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`,
-};

@@ -22,7 +22,8 @@ import {
   type StandInProviderServer,
 } from '../src/dev/stand-in-provider-server.ts';
 import { readAudit } from '../src/domain/audit.ts';
-import { verificationMessages, verificationReport } from '../src/domain/verification-report.ts';
+import { verificationMessages } from '../../src/rules/verification-messages.ts';
+import { verificationReport } from '../src/domain/verification-report.ts';
 import { noVerification, type ApiKeyVerifier } from '../src/domain/verification.ts';
 import type { Logger } from '../src/logger.ts';
 import { createOutboundFetch, type GuardedOutboundFetch } from '../src/providers/outbound-fetch.ts';

@@ -75,7 +75,7 @@ describe('a credential row’s health', () => {
 
 describe('a grant’s refresh problems', () => {
   /** Google Drive's list as a backend answers it after its background refresh. */
-  function listWith(lastError: { code: string; message: string; at: string | null }) {
+  function listWith({ dated, ...problem }: { code: string; message: string; dated: boolean }) {
     const at = new Date(Date.now() - 10 * 60_000).toISOString();
     return mockHttp.get('/credentials', ({ response }) =>
       response(200).json({
@@ -95,7 +95,7 @@ describe('a grant’s refresh problems', () => {
             expiresAt: new Date(Date.now() + 3 * 24 * 3_600_000 + 3_600_000).toISOString(),
             lastVerifiedAt: null,
             lastRefreshAt: null,
-            lastError: { ...lastError, at: lastError.at === null ? null : at },
+            lastError: { ...problem, at: dated ? at : null },
           },
         ],
       }),
@@ -104,7 +104,7 @@ describe('a grant’s refresh problems', () => {
 
   it('a refused refresh says when, and what to do', async () => {
     const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
-      handlers: [listWith({ code: 'invalid_grant', message: 'Revoked.', at: 'yes' })],
+      handlers: [listWith({ code: 'invalid_grant', message: 'Revoked.', dated: true })],
     });
     await expect
       .element(screen.getByText(/^Refresh failed 10 minutes ago — re-authorize/))
@@ -113,7 +113,9 @@ describe('a grant’s refresh problems', () => {
 
   it('a grant without a refresh token says it lapses at its expiry', async () => {
     const { screen } = await renderWithBackend(<CredentialList providerId="google-drive" />, {
-      handlers: [listWith({ code: 'no_refresh_token', message: 'No refresh token.', at: null })],
+      handlers: [
+        listWith({ code: 'no_refresh_token', message: 'No refresh token.', dated: false }),
+      ],
     });
     await expect
       .element(screen.getByText(/^Expires in 3 days — re-authorize to renew/))

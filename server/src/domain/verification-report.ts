@@ -4,32 +4,12 @@
  * to do, the field the provider refused, and when to try again. Never a secret: the sentences
  * are ours, not the provider's (its own words may echo what it was sent).
  *
- * The mock answers in the same words (`mocks/store/key-verification.ts`), so both backends read
- * alike in the dialogs.
+ * The mock answers in the same words (`src/rules/verification-messages.ts`, which both use).
  */
 import type { VerificationOutcome, VerificationReport } from '../../../src/credentials/backend';
+import { verificationMessages } from '../../../src/rules/verification-messages';
 import type { CatalogProvider } from './catalog';
 import type { VerificationResult } from './verification';
-
-/** The sentence of each verdict, for a provider's display name. */
-export const verificationMessages = {
-  accepted: (name: string) => `${name} accepted this key.`,
-  refused: (name: string) =>
-    `${name} refused this key. Check that you copied all of it, and that it has not been revoked.`,
-  /** A refusal of another field than a key: a self-hosted service's address (Firecrawl). */
-  refusedAddress: (name: string) =>
-    `${name} could not be checked at this address. Correct the address, then test again.`,
-  unreachable: (name: string) =>
-    `${name} could not be reached to check the key. Try again in a moment.`,
-  rateLimited: (name: string, retryAfterSeconds: number | null) =>
-    `${name} is limiting requests right now. Try again in ${waitOf(retryAfterSeconds)}.`,
-  not_verifiable: (name: string) => `${name} keys cannot be checked before they are used.`,
-} as const;
-
-function waitOf(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) return 'a moment';
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
-}
 
 /** The contract's outcome of a verdict: an `unavailable` provider rate-limits or is unreachable. */
 function reportOutcome(result: VerificationResult): VerificationOutcome {
