@@ -19,6 +19,7 @@ export default defineConfig({
     'oauth.spec.ts',
     'oauth-popup-severed.spec.ts',
     'oauth-reauthorize.spec.ts',
+    'oauth-scopes.spec.ts',
     'api-key.spec.ts',
   ],
   fullyParallel: false,

@@ -18,6 +18,8 @@ export interface ProviderBehaviour {
   urlFields: readonly string[];
   /** The account the simulated provider is signed in as (OAuth providers only). */
   account: string | null;
+  /** Whether its consent page lets the user untick scopes (Google's and Microsoft's do). */
+  granularConsent: boolean;
 }
 
 /** The six providers of the design (DESIGN.md §1), with their real field schemas. */
@@ -41,6 +43,7 @@ const catalog: readonly ProviderFixture[] = [
     ],
     oauth: {
       scopes: ['read_content'],
+      requiredScopes: [{ scope: 'read_content', purpose: 'Read your pages and databases' }],
       hasPlatformClient: true,
       clientFields: [],
       developerConsoleUrl: 'https://www.notion.so/profile/integrations',
@@ -102,6 +105,12 @@ const catalog: readonly ProviderFixture[] = [
     apiKeyFields: [],
     oauth: {
       scopes: ['https://www.googleapis.com/auth/drive.readonly', 'profile', 'email'],
+      requiredScopes: [
+        {
+          scope: 'https://www.googleapis.com/auth/drive.readonly',
+          purpose: 'See and download your Google Drive files',
+        },
+      ],
       hasPlatformClient: true,
       clientFields: [],
       developerConsoleUrl: 'https://console.cloud.google.com/apis/credentials',
@@ -116,6 +125,10 @@ const catalog: readonly ProviderFixture[] = [
     apiKeyFields: [],
     oauth: {
       scopes: ['files.metadata.read', 'files.content.read', 'account_info.read'],
+      requiredScopes: [
+        { scope: 'files.metadata.read', purpose: 'See your files and folders' },
+        { scope: 'files.content.read', purpose: 'Read the contents of your files' },
+      ],
       hasPlatformClient: false,
       clientFields: [],
       developerConsoleUrl: 'https://www.dropbox.com/developers/apps',
@@ -130,6 +143,9 @@ const catalog: readonly ProviderFixture[] = [
     apiKeyFields: [],
     oauth: {
       scopes: ['Files.Read.All', 'User.Read', 'offline_access'],
+      // offline_access only lets the grant renew itself: without it the node still reads, until
+      // the token expires (`Credential.refreshable` says so, not a missing permission).
+      requiredScopes: [{ scope: 'Files.Read.All', purpose: 'Read all the files you can open' }],
       hasPlatformClient: false,
       developerConsoleUrl:
         'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
@@ -156,14 +172,47 @@ export const providerFixtures: readonly ProviderFixture[] = catalog.map((provide
   localized: providerTranslations[provider.id],
 }));
 
-/** Behaviour by provider id; Google Drive's access tokens expire after an hour (DESIGN.md §1). */
+/**
+ * Behaviour by provider id: Google Drive's and OneDrive's access tokens expire after an hour
+ * (DESIGN.md §1), and their consent pages let the user untick scopes.
+ */
 export const providerBehaviours: Readonly<Record<string, ProviderBehaviour>> = {
-  notion: { tokenLifetimeSeconds: null, urlFields: [], account: "Ada's Workspace" },
-  'jina-reader': { tokenLifetimeSeconds: null, urlFields: [], account: null },
-  firecrawl: { tokenLifetimeSeconds: null, urlFields: ['base_url'], account: null },
-  'google-drive': { tokenLifetimeSeconds: 3600, urlFields: [], account: 'ada@example.com' },
-  dropbox: { tokenLifetimeSeconds: null, urlFields: [], account: 'ada.lovelace@example.com' },
-  onedrive: { tokenLifetimeSeconds: null, urlFields: [], account: 'ada@contoso.example' },
+  notion: {
+    tokenLifetimeSeconds: null,
+    urlFields: [],
+    account: "Ada's Workspace",
+    granularConsent: false,
+  },
+  'jina-reader': {
+    tokenLifetimeSeconds: null,
+    urlFields: [],
+    account: null,
+    granularConsent: false,
+  },
+  firecrawl: {
+    tokenLifetimeSeconds: null,
+    urlFields: ['base_url'],
+    account: null,
+    granularConsent: false,
+  },
+  'google-drive': {
+    tokenLifetimeSeconds: 3600,
+    urlFields: [],
+    account: 'ada@example.com',
+    granularConsent: true,
+  },
+  dropbox: {
+    tokenLifetimeSeconds: null,
+    urlFields: [],
+    account: 'ada.lovelace@example.com',
+    granularConsent: false,
+  },
+  onedrive: {
+    tokenLifetimeSeconds: 3600,
+    urlFields: [],
+    account: 'ada@contoso.example',
+    granularConsent: true,
+  },
 };
 
 /** The client ID the platform's own OAuth client uses for a provider. */

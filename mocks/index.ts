@@ -30,10 +30,14 @@ export { handlersForScenario, isScenarioName, scenarioNames } from './scenarios'
 export type { ScenarioHandlersOptions, ScenarioName } from './scenarios';
 export {
   AUTHORIZATION_CODE_LIFETIME_MS,
+  allowAccess,
   authorizationResponseUrl,
+  hasGranularConsent,
   issueAuthorizationCode,
   OAuthProviderError,
   parseAuthorizationRequest,
   simulatedAccount,
 } from './oauth-provider/provider';
-export type { AuthorizationRequest } from './oauth-provider/provider';
+export type { AuthorizationRequest, ConsentedRequest } from './oauth-provider/provider';
+export { connectByConsent } from './oauth-provider/connect-by-consent';
+export type { ConnectByConsentOptions } from './oauth-provider/connect-by-consent';

@@ -8,6 +8,7 @@ export const providerTranslations: Record<string, Record<string, ProviderLocaliz
   notion: {
     'zh-Hans': {
       description: '来自 Notion 工作区的页面和数据库。',
+      scopePurposes: { read_content: '读取你的页面和数据库' },
       fields: {
         integration_secret: {
           label: 'API 密钥',
@@ -37,12 +38,24 @@ export const providerTranslations: Record<string, Record<string, ProviderLocaliz
     'zh-Hans': {
       name: 'Google 云端硬盘',
       description: '来自 Google 云端硬盘的文档、表格、PDF 等文件。',
+      scopePurposes: {
+        'https://www.googleapis.com/auth/drive.readonly': '查看和下载你的 Google 云端硬盘文件',
+      },
     },
   },
-  dropbox: { 'zh-Hans': { description: '来自 Dropbox 的文件和文件夹。' } },
+  dropbox: {
+    'zh-Hans': {
+      description: '来自 Dropbox 的文件和文件夹。',
+      scopePurposes: {
+        'files.metadata.read': '查看你的文件和文件夹',
+        'files.content.read': '读取你的文件内容',
+      },
+    },
+  },
   onedrive: {
     'zh-Hans': {
       description: '来自 OneDrive 和 SharePoint 的文件。',
+      scopePurposes: { 'Files.Read.All': '读取你能打开的所有文件' },
       fields: {
         tenant_id: {
           label: '租户 ID',

@@ -35,6 +35,7 @@ export type {
   Provider,
   ProviderLocalization,
   ProviderOAuth,
+  RequiredScope,
   SaveOAuthClientInput,
   UpdateCredentialInput,
   VerificationOutcome,

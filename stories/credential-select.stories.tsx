@@ -18,6 +18,8 @@ const credential = (id: string, name: string, extra: Partial<Credential> = {}): 
   lastVerifiedAt: null,
   lastRefreshAt: null,
   lastError: null,
+  grantedScopes: null,
+  refreshable: null,
   ...extra,
 });
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DataSourcePanel } from 'pipeline-connect';
-import { errorResponse, type MockStore } from 'pipeline-connect/mocks';
+import { connectByConsent, errorResponse, type MockStore } from 'pipeline-connect/mocks';
 import { expect, within } from 'storybook/test';
 // Test infrastructure: the typed MSW overrides (mocks/mock-http.ts), not a package export.
 import { mockHttp } from '../mocks/mock-http';
@@ -73,6 +73,76 @@ export const Expired: Story = {
     await expect(within(alert as HTMLElement).getByRole('button')).toHaveTextContent(
       'Re-authorize',
     );
+  },
+};
+
+/**
+ * A grant made with a scope unticked on Google's consent page: it connects, but cannot read the
+ * files. The node says **Missing permission**; the panel lists what the node needs with a tick
+ * or a cross, and **Re-authorize to add …** asks for it again.
+ */
+export const MissingPermission: Story = {
+  ...selected('google-drive'),
+  parameters: {
+    backend: {
+      prepare: (store: MockStore) =>
+        connectByConsent(store, 'google-drive', { grant: ['profile', 'email'] }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const p = within(await panel(canvasElement, 'Google Drive'));
+    await expect(await p.findByRole('status')).toHaveTextContent('Missing permission');
+    await expect(
+      await p.findByRole('button', {
+        name: 'Re-authorize to add “See and download your Google Drive files”',
+      }),
+    ).toBeVisible();
+    const needs = within(p.getByRole('region', { name: 'Permissions' }));
+    await expect(needs.getByRole('listitem')).toHaveTextContent(/, not granted$/);
+  },
+};
+
+/** The same, in Chinese: the catalog's own words for what the node needs. */
+export const MissingPermissionInChinese: Story = {
+  ...MissingPermission,
+  globals: { locale: 'zh-Hans' },
+  play: async ({ canvasElement }) => {
+    const p = within(
+      await within(canvasElement).findByRole('complementary', { name: 'Google 云端硬盘连接' }),
+    );
+    await expect(await p.findByRole('status')).toHaveTextContent('缺少权限');
+    const needs = within(p.getByRole('region', { name: '权限' }));
+    await expect(needs.getByRole('listitem')).toHaveTextContent(
+      '查看和下载你的 Google 云端硬盘文件',
+    );
+  },
+};
+
+/**
+ * A OneDrive grant without `offline_access` (unticked at Microsoft): no refresh token, so it
+ * stops when its token expires. The node turns amber before that happens; the panel says why,
+ * and the row says when.
+ */
+export const CannotRenew: Story = {
+  ...selected('onedrive'),
+  parameters: {
+    backend: {
+      prepare: async (store: MockStore) => {
+        store.saveOAuthClient(
+          'onedrive',
+          { mode: 'custom', clientId: 'contoso-pipeline', clientSecret: 'contoso-secret' },
+          window.location.origin,
+        );
+        await connectByConsent(store, 'onedrive', { grant: ['Files.Read.All', 'User.Read'] });
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const p = within(await panel(canvasElement, 'OneDrive'));
+    const [status] = await p.findAllByRole('status');
+    await expect(status).toHaveTextContent('Expires, won’t renew');
+    await expect(await p.findByText(/cannot renew itself/)).toBeVisible();
+    await expect(await p.findByText(/^Expires in .* — re-authorize to renew/)).toBeVisible();
   },
 };
 

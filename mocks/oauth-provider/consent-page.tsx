@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { findProviderFixture, platformClientId } from '../fixtures';
 import type { MockStore } from '../store';
 import {
+  allowAccess,
   authorizationResponseUrl,
-  issueAuthorizationCode,
+  hasGranularConsent,
   OAuthProviderError,
   parseAuthorizationRequest,
   simulatedAccount,
@@ -123,6 +124,15 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
   const [parsed] = useState(() => parse(pageUrl));
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<{ title: string; detail: string } | null>(null);
+  // What the user unticked on a granular consent page (Google's, Microsoft's): not granted.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (scope: string, granted: boolean) =>
+    setUnticked((before) => {
+      const after = new Set(before);
+      if (granted) after.delete(scope);
+      else after.add(scope);
+      return after;
+    });
 
   const error = failure ?? (parsed.ok ? null : parsed);
   if (error || !parsed.ok) {
@@ -144,13 +154,15 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
   const { request, account, providerName, icon } = parsed;
   const isPlatformClient = request.clientId === platformClientId(request.providerId);
   const scopes = request.scope.split(' ').filter(Boolean);
+  const granular = hasGranularConsent(request.providerId);
 
   const allow = () => {
     if (submitting) return;
     setSubmitting(true);
     try {
-      const code = issueAuthorizationCode(store, request);
-      go(authorizationResponseUrl(request, { code }));
+      go(
+        allowAccess(store, request, granular ? scopes.filter((s) => !unticked.has(s)) : undefined),
+      );
     } catch (caught) {
       setSubmitting(false);
       // RFC 6749 §4.1.2.1: an unknown client is shown here, never redirected.
@@ -199,7 +211,21 @@ export function ConsentPage({ store, url, navigate }: ConsentPageProps) {
         <ul className="mock-consent-scopes" aria-label="Requested permissions">
           {scopes.map((scope) => (
             <li key={scope} data-scope={scope}>
-              {describeScope(scope)}
+              {granular ? (
+                <label className="mock-consent-scope-choice">
+                  <input
+                    type="checkbox"
+                    name="scope"
+                    value={scope}
+                    checked={!unticked.has(scope)}
+                    onChange={(event) => toggle(scope, event.currentTarget.checked)}
+                    disabled={submitting}
+                  />
+                  {describeScope(scope)}
+                </label>
+              ) : (
+                describeScope(scope)
+              )}
             </li>
           ))}
         </ul>

@@ -23,6 +23,12 @@ export interface AuthorizationRequest {
   appName: string;
 }
 
+/** What a consent answers: the parts of the authorization request a code is bound to. */
+export type ConsentedRequest = Pick<
+  AuthorizationRequest,
+  'providerId' | 'clientId' | 'redirectUri' | 'codeChallenge' | 'scope' | 'state'
+>;
+
 /** Why the simulated provider refuses a request; `code` follows RFC 6749 §4.1.2.1. */
 export class OAuthProviderError extends Error {
   readonly code: 'invalid_request' | 'invalid_client' | 'unauthorized_client';
@@ -75,17 +81,34 @@ export function simulatedAccount(providerId: string): string {
   return account;
 }
 
+/** Whether the provider's consent page lets the user untick scopes (Google's, Microsoft's). */
+export function hasGranularConsent(providerId: string): boolean {
+  return providerBehaviours[providerId]?.granularConsent ?? false;
+}
+
+/**
+ * The scopes a consent grants: those of the request the user left ticked (`granted`, on a
+ * granular consent page), in the request's order; every requested scope otherwise. A value the
+ * request did not ask for is never granted.
+ */
+export function grantedScopes(
+  request: Pick<AuthorizationRequest, 'providerId' | 'scope'>,
+  granted?: readonly string[],
+): string[] {
+  const requested = request.scope.split(' ').filter(Boolean);
+  if (granted === undefined || !hasGranularConsent(request.providerId)) return requested;
+  return requested.filter((scope) => granted.includes(scope));
+}
+
 /**
  * What **Allow Access** does: checks the client is registered with the provider and issues a
  * single-use code, valid for 60 s and bound to the client, redirect URI, state and PKCE
- * challenge, for the signed-in account.
+ * challenge, for the signed-in account and the scopes granted (the requested ones left ticked).
  */
 export function issueAuthorizationCode(
   store: MockStore,
-  request: Pick<
-    AuthorizationRequest,
-    'providerId' | 'clientId' | 'redirectUri' | 'codeChallenge' | 'scope' | 'state'
-  >,
+  request: ConsentedRequest,
+  granted?: readonly string[],
 ): string {
   const account = simulatedAccount(request.providerId);
   if (!store.isRegisteredClient(request.providerId, request.clientId)) {
@@ -101,13 +124,31 @@ export function issueAuthorizationCode(
     clientId: request.clientId,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
-    scope: request.scope,
+    scope: grantedScopes(request, granted).join(' '),
     state: request.state,
     account,
     used: false,
     expiresAt: store.now() + AUTHORIZATION_CODE_LIFETIME_MS,
   });
   return code;
+}
+
+/**
+ * The redirect back for **Allow Access** with `granted` ticked: a code, or `access_denied` when
+ * nothing is left ticked (there is nothing to allow). Throws {@link OAuthProviderError} as
+ * {@link issueAuthorizationCode} does.
+ */
+export function allowAccess(
+  store: MockStore,
+  request: ConsentedRequest,
+  granted?: readonly string[],
+): string {
+  if (grantedScopes(request, granted).length === 0) {
+    return authorizationResponseUrl(request, { error: 'access_denied' });
+  }
+  return authorizationResponseUrl(request, {
+    code: issueAuthorizationCode(store, request, granted),
+  });
 }
 
 /**

@@ -46,6 +46,8 @@ export function credentialView(
     // The mock never refreshes tokens on its own: no refresh, and so no refresh that failed.
     lastRefreshAt: null,
     lastError: null,
+    grantedScopes: stored.method === 'oauth2' ? (stored.grantedScopes ?? null) : null,
+    refreshable: stored.method === 'oauth2' ? Boolean(stored.tokens?.refreshToken) : null,
   };
 }
 

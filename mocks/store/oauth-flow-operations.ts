@@ -189,8 +189,10 @@ export function completeCallback(
   if (flow.reauthorizeCredentialId !== null && !target) {
     return fail(flow, 'not_found', 'The credential to re-authorize was deleted meanwhile.');
   }
+  const granted = code.scope.split(' ').filter(Boolean);
   if (target) {
-    target.tokens = newTokens();
+    target.tokens = newTokens(flow.providerId, granted);
+    target.grantedScopes = granted;
     target.account = account;
     target.health = 'active';
     target.expiresAt = tokenExpiry(flow.providerId, now);
@@ -211,7 +213,8 @@ export function completeCallback(
     method: 'oauth2',
     values: {},
     account,
-    tokens: newTokens(),
+    tokens: newTokens(flow.providerId, granted),
+    grantedScopes: granted,
     health: 'active',
     version: 1,
     createdAt: now,
@@ -275,8 +278,14 @@ function succeed(
   return flow;
 }
 
-function newTokens() {
-  return { accessToken: randomToken(), refreshToken: randomToken() };
+/**
+ * A new token set. Like Microsoft, a provider that knows `offline_access` issues a refresh
+ * token only when it was granted; the others always do.
+ */
+function newTokens(providerId: string, granted: readonly string[]) {
+  const offline = requireOAuth(requireProvider(providerId)).scopes.includes('offline_access');
+  const renewable = !offline || granted.includes('offline_access');
+  return { accessToken: randomToken(), refreshToken: renewable ? randomToken() : null };
 }
 
 function tokenExpiry(providerId: string, now: number): number | null {

@@ -1,3 +1,4 @@
+import { findProviderFixture } from '../fixtures';
 import { emptyState, type StoreState, type StoredCredential } from './state';
 
 /** The named datasets a store can start from. */
@@ -39,10 +40,14 @@ export function seedState(name: SeedName, now: number): StoreState {
     expiresAt: null,
     ...fields,
   });
+  // Seeded grants hold everything their provider asks for.
   const tokens = (label: string) => ({
     accessToken: `seed-access-${label}`,
     refreshToken: `seed-refresh-${label}`,
   });
+  const scopesOf = (providerId: string) => [
+    ...(findProviderFixture(providerId)?.oauth?.scopes ?? []),
+  ];
 
   return {
     ...emptyState(name),
@@ -66,6 +71,7 @@ export function seedState(name: SeedName, now: number): StoreState {
           values: {},
           account: "Ada's Workspace",
           tokens: tokens('notion'),
+          grantedScopes: scopesOf('notion'),
         },
         20,
       ),
@@ -111,6 +117,7 @@ export function seedState(name: SeedName, now: number): StoreState {
           values: {},
           account: 'ada@example.com',
           tokens: tokens('google-drive'),
+          grantedScopes: scopesOf('google-drive'),
           expiresAt: now - 2 * HOUR,
         },
         3,
@@ -124,6 +131,7 @@ export function seedState(name: SeedName, now: number): StoreState {
           values: {},
           account: 'ada.lovelace@example.com',
           tokens: tokens('dropbox'),
+          grantedScopes: scopesOf('dropbox'),
           health: 'invalid',
         },
         2,

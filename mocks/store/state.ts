@@ -36,8 +36,13 @@ export interface StoredCredential {
   /** Real values, secrets included. */
   values: CredentialValues;
   account: string | null;
-  /** OAuth tokens (never returned). */
-  tokens: { accessToken: string; refreshToken: string } | null;
+  /** OAuth tokens (never returned); no refresh token when the grant cannot renew itself. */
+  tokens: { accessToken: string; refreshToken: string | null } | null;
+  /**
+   * The scopes the provider granted (OAuth); absent in a store saved before it was recorded,
+   * which the API shows as unknown (null).
+   */
+  grantedScopes?: string[] | null;
   /** `invalid` when the provider revoked the grant; `expired` is computed from `expiresAt`. */
   health: 'active' | 'invalid';
   version: number;

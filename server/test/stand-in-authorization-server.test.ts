@@ -14,6 +14,7 @@ import {
   type StandInProviderEndpoints,
   type StartStandInAuthorizationServerOptions,
 } from '../src/dev/stand-in-authorization-server';
+import { renderConsentPage } from '../src/dev/stand-in-consent-page';
 import { giveConsent, openConsentPage } from './support/consent';
 
 /** The app's completion page: never contacted, the flows stop at the redirect to it. */
@@ -233,6 +234,8 @@ describe('the stand-in authorization server', () => {
     expect(page.html).toContain('<code>pipeline-connect-platform-notion</code>');
     expect(page.html).toContain('Read content in the pages and databases you share with it');
     expect(page.html).toMatch(/<ul aria-labelledby="consent-scopes-title">/);
+    // Notion grants all or nothing: no scope to untick.
+    expect(page.html).not.toContain('type="checkbox"');
     expect(page.html).toMatch(/<button type="submit" name="decision" value="allow">Allow Access/);
     expect(page.html).toMatch(/<button type="submit" name="decision" value="cancel">Cancel/);
     expect(page.html).not.toMatch(/<script/i);
@@ -301,6 +304,94 @@ describe('the stand-in authorization server', () => {
       error: 'invalid_grant',
     });
     expect(await accountStatus(flow, refreshed.access_token)).toBe(401);
+  });
+
+  test('Google Drive: each scope is a labelled checkbox, and the token response names only the ticked ones', async () => {
+    const server = await start();
+    const flow = await beginFlow(server, 'google-drive', googleDriveOptions(server));
+    const page = await openConsentPage(flow.authorizationUrl);
+    expect(page.html).toMatch(/<ul aria-labelledby="consent-scopes-title">/);
+    expect(page.html).toContain(
+      '<label><input type="checkbox" name="scope" value="https://www.googleapis.com/auth/drive.readonly" checked> See and download all your Google Drive files</label>',
+    );
+    expect(page.html.match(/<input type="checkbox" name="scope"/g)).toHaveLength(3);
+    // The checkboxes are the form's: a browser posts them with the decision.
+    const form = page.html.slice(page.html.indexOf('<form'), page.html.indexOf('</form>'));
+    expect(form.match(/type="checkbox"/g)).toHaveLength(3);
+
+    const tokens = await exchange(flow, await page.submit('allow', ['profile', 'email']));
+    expect(tokens.scope?.split(' ').sort()).toEqual(['email', 'profile']);
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    // A refresh never widens the grant.
+    const refreshed = await refresh(flow, tokens.refresh_token!);
+    expect(refreshed.scope?.split(' ').sort()).toEqual(['email', 'profile']);
+  });
+
+  test('a hand-made consent post grants nothing that was not requested', async () => {
+    const server = await start();
+    const flow = await beginFlow(server, 'google-drive', googleDriveOptions(server));
+    const page = await openConsentPage(flow.authorizationUrl);
+    const posted = new URLSearchParams([
+      ['decision', 'allow'],
+      ['scope', 'email'],
+      // Known to Google Drive's stand-in, but not asked for; and one it does not know.
+      ['scope', 'openid'],
+      ['scope', 'https://www.googleapis.com/auth/drive'],
+    ]);
+    const tokens = await exchange(flow, await page.post(posted));
+    expect(tokens.scope).toBe('email');
+    expect(tokens.id_token).toBeUndefined();
+  });
+
+  test('Allow Access with nothing ticked sends the browser back with access_denied', async () => {
+    const server = await start();
+    const flow = await beginFlow(server, 'google-drive', googleDriveOptions(server));
+    const callback = await giveConsent(flow.authorizationUrl, { decision: 'allow', grant: [] });
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('code')).toBeNull();
+    expect(callback.searchParams.get('state')).toBe(flow.state);
+    expect(callback.searchParams.get('iss')).toBe(flow.endpoints.issuer);
+  });
+
+  test('OneDrive: without offline_access granted, no refresh token is issued', async () => {
+    const server = await start();
+    server.registerClient({
+      providerId: 'onedrive',
+      clientId: 'contoso-app',
+      clientSecret: 'contoso-secret',
+      redirectUris: [REDIRECT_URI],
+    });
+    const flow = await beginFlow(server, 'onedrive', {
+      clientId: 'contoso-app',
+      clientSecret: 'contoso-secret',
+      scopes: ['Files.Read.All', 'User.Read', 'offline_access'],
+    });
+    const callback = await giveConsent(flow.authorizationUrl, {
+      decision: 'allow',
+      grant: ['Files.Read.All', 'User.Read'],
+    });
+    const tokens = await exchange(flow, callback);
+    expect(tokens.scope?.split(' ')).toEqual(['Files.Read.All', 'User.Read']);
+    expect(tokens.refresh_token).toBeUndefined();
+    expect(await accountStatus(flow, tokens.access_token)).toBe(200);
+  });
+
+  test('the granular consent page escapes hostile scope names and client ids', () => {
+    const html = renderConsentPage({
+      appName: 'Pipeline Connect',
+      providerName: 'Google Drive',
+      clientId: '<img src=x>',
+      isPlatformClient: false,
+      account: 'ada@example.com',
+      scopes: ['"><script>alert(1)</script>', "x' onfocus='alert(1)"],
+      granular: true,
+      formAction: '/google-drive/interaction/abc',
+    });
+    expect(html).not.toMatch(/<script|<img|onfocus='/i);
+    expect(html).toContain(
+      '<input type="checkbox" name="scope" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" checked> &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</label>',
+    );
+    expect(html).toContain('value="x&#39; onfocus=&#39;alert(1)"');
   });
 
   test('revoking the refresh token (RFC 7009) ends the grant', async () => {

@@ -355,6 +355,8 @@ export interface components {
         ProviderOAuth: {
             /** @description Scopes the provider's consent page asks for. */
             scopes: string[];
+            /** @description The scopes a data-source node needs for what it reads, each with what it allows in plain words; each is one of `scopes`. A credential whose `grantedScopes` lacks one can connect but not read everything (users can untick scopes on Google's and Microsoft's consent pages). */
+            requiredScopes: components["schemas"]["RequiredScope"][];
             /** @description Whether the platform offers its own client (the Default choice). */
             hasPlatformClient: boolean;
             /**
@@ -369,6 +371,12 @@ export interface components {
              * @description Where a custom OAuth app for this provider is registered (the provider's developer console), an https URL. Optional: a client shows the link only when it is given.
              */
             developerConsoleUrl?: string;
+        };
+        /** @description A scope a data-source node needs, and why. */
+        RequiredScope: {
+            scope: string;
+            /** @description What the scope lets the node do, e.g. "Read your files". */
+            purpose: string;
         };
         /** @description A data source the backend can connect. */
         Provider: {
@@ -393,6 +401,10 @@ export interface components {
         ProviderLocalization: {
             name?: string;
             description?: string;
+            /** @description Scope → its `purpose` in this locale (see `ProviderOAuth.requiredScopes`). */
+            scopePurposes?: {
+                [key: string]: string;
+            };
             /** @description Field name → its translated words (API key and OAuth client fields alike). */
             fields?: {
                 [key: string]: components["schemas"]["FieldLocalization"];
@@ -451,6 +463,10 @@ export interface components {
             lastRefreshAt: string | null;
             /** @description The last problem with the provider (a refresh it refused or could not answer), kept until it works again; null when there is none. */
             lastError: null | components["schemas"]["CredentialProblem"];
+            /** @description The scopes the provider granted (OAuth), as its token response said; the scopes asked for when the response did not say (RFC 6749 §5.1). A user may grant fewer than were asked for. Updated by every authorization and by a refresh that names them. Null for API keys, and for a grant stored before the backend recorded it. */
+            grantedScopes: string[] | null;
+            /** @description Whether the backend holds a refresh token, so that it renews the access token on its own (OAuth). False means the grant lasts until `expiresAt` and must then be re-authorized (e.g. OneDrive without `offline_access`). Null for API keys, and for a grant stored before the backend recorded it (until its next authorization or refresh). */
+            refreshable: boolean | null;
         };
         CredentialProblem: {
             /** @description The provider's error code or the backend's (`invalid_grant`, `no_refresh_token`, `provider_unavailable`, …), at most 100 characters. */

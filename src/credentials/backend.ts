@@ -39,6 +39,11 @@ export type AuthMethod = 'api_key' | 'oauth2';
 export interface ProviderOAuth {
   /** Scopes the provider's consent page asks for. */
   scopes: string[];
+  /**
+   * The scopes a data-source node needs for what it reads, each with what it allows (each is
+   * one of `scopes`); the panel ticks them off against a credential's `grantedScopes`.
+   */
+  requiredScopes: RequiredScope[];
   /** Whether the platform offers its own client (the **Default** choice). */
   hasPlatformClient: boolean;
   /** The client that OAuth would use now; `none` means a custom client must be set up first. */
@@ -50,6 +55,12 @@ export interface ProviderOAuth {
    * OAuth Client Settings links to it when it is given.
    */
   developerConsoleUrl?: string;
+}
+
+/** A scope a data-source node needs, and what it lets the node do ("Read your files"). */
+export interface RequiredScope {
+  scope: string;
+  purpose: string;
 }
 
 /** A data source the backend can connect. The catalog comes from the backend, never constants. */
@@ -76,6 +87,8 @@ export interface ProviderLocalization {
   description?: string;
   /** Field name → its translated words (API key and OAuth client fields alike). */
   fields?: Record<string, { label?: string; placeholder?: string; help?: string }>;
+  /** Scope → its `RequiredScope.purpose` in this locale. */
+  scopePurposes?: Record<string, string>;
 }
 
 /** Health of a stored credential. */
@@ -114,6 +127,17 @@ export interface Credential {
   lastRefreshAt: string | null;
   /** The last problem with the provider (a failed refresh), until it works again. */
   lastError: CredentialProblem | null;
+  /**
+   * The scopes the provider granted (OAuth); a user may grant fewer than were asked for. Null
+   * for API keys and for grants stored before the backend recorded it.
+   */
+  grantedScopes: string[] | null;
+  /**
+   * Whether the backend can renew the access token on its own (OAuth: it holds a refresh
+   * token); false means re-authorizing once `expiresAt` passes. Null for API keys, and for a
+   * grant stored before the backend recorded it.
+   */
+  refreshable: boolean | null;
 }
 
 /** A problem with the provider a credential has, e.g. a refresh it refused. Never a secret. */

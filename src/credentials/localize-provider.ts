@@ -17,7 +17,14 @@ export function localizeProvider(provider: Provider, locale: string): Provider {
     description: words.description ?? provider.description,
     apiKeyFields: provider.apiKeyFields.map(field),
     oauth: provider.oauth
-      ? { ...provider.oauth, clientFields: provider.oauth.clientFields.map(field) }
+      ? {
+          ...provider.oauth,
+          clientFields: provider.oauth.clientFields.map(field),
+          requiredScopes: provider.oauth.requiredScopes.map((needed) => ({
+            ...needed,
+            purpose: words.scopePurposes?.[needed.scope] ?? needed.purpose,
+          })),
+        }
       : null,
   };
 }

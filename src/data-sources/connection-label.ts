@@ -15,6 +15,10 @@ export function connectionLabel(state: ConnectionState, messages: Messages): str
       return m.notConnected;
     case 'connected':
       return m.connected({ name: state.credential.name });
+    case 'missing-permission':
+      return m.missingPermission;
+    case 'expiring':
+      return m.expiring({ name: state.credential.name });
     case 'expired':
       return m.expired;
     case 'invalid':

@@ -16,9 +16,11 @@ export function CredentialHealth({ credential }: { credential: Credential }) {
   const m = useMessages().manage.health;
   const now = useNow();
   let line: { at: string; words: (time: string) => string } | null = null;
-  // Without a refresh token nothing failed yet: the grant just cannot renew itself.
-  const noRenewal = credential.lastError?.code === NO_REFRESH_TOKEN;
-  const problem = noRenewal ? null : credential.lastError;
+  // Without a refresh token nothing failed yet: the grant just cannot renew itself. The backend
+  // says so up front (`refreshable`), or once a refresh found none (a grant it stored earlier).
+  const noRenewal =
+    credential.refreshable === false || credential.lastError?.code === NO_REFRESH_TOKEN;
+  const problem = credential.lastError?.code === NO_REFRESH_TOKEN ? null : credential.lastError;
   if (problem && !problem.at) {
     return (
       <div className="pc-credential-health" data-problem="">

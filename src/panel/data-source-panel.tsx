@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { useState } from 'react';
 import { connectionLabel } from '../data-sources/connection-label';
+import { credentialStatuses, type ConnectionState } from '../data-sources/connection-state';
 import type { DataSourceNode, PipelineNode } from '../data-sources/pipeline-types';
 import { ProviderIcon } from '../data-sources/provider-icon';
 import { StatusIndicator } from '../data-sources/status-indicator';
@@ -18,6 +19,7 @@ import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { CredentialSelect } from './credential-select';
 import { PanelStateNotice } from './panel-state-notice';
+import { RequiredScopes } from './required-scopes';
 import { usePanelFocus } from './use-panel-focus';
 import { useSelectedDataSource } from './use-selected-data-source';
 
@@ -43,6 +45,18 @@ export function DataSourcePanel({ className, onOpenSettings }: DataSourcePanelPr
   return (
     <PanelForNode key={node.id} node={node} className={className} onOpenSettings={onOpenSettings} />
   );
+}
+
+/** The credential the node reads with while it works (its permissions are worth listing). */
+function grantInUse(state: ConnectionState): Credential | null {
+  switch (state.status) {
+    case 'connected':
+    case 'missing-permission':
+    case 'expiring':
+      return state.credential;
+    default:
+      return null;
+  }
 }
 
 function PanelForNode({
@@ -74,7 +88,8 @@ function PanelForNode({
   const reauthorize = (credential: Credential) => oauth.start({ credentialId: credential.id });
 
   const status = connectionLabel(state, messages);
-  const usesCredential = ['connected', 'expired', 'invalid', 'missing'].includes(state.status);
+  const usesCredential = credentialStatuses.has(state.status);
+  const inUse = grantInUse(state);
   const offersConnect = usesCredential || state.status === 'not-connected';
   // The list's copy, so an edit is based on the version the backend has now.
   const edited = editing ? (credentials?.find((c) => c.id === editing.id) ?? editing) : null;
@@ -118,6 +133,9 @@ function PanelForNode({
           value={credentialId}
           onChange={(next) => flow.updateNodeData(node.id, { credentialId: next })}
         />
+      ) : null}
+      {provider && inUse ? (
+        <RequiredScopes provider={provider} credential={inUse} onReauthorize={reauthorize} />
       ) : null}
       {/*
        * One place in the tree for every state, so connecting (Not connected → Connected) keeps

@@ -20,7 +20,8 @@ export interface PanelStateNoticeProps {
 /**
  * What the panel says about the node's state, with the one action that fixes it: Try again for
  * an outage, Delete node for a provider gone from the catalog, Re-authorize for an expired or
- * rejected OAuth grant, Edit for a rejected API key. Expired is a warning (it can be renewed);
+ * rejected OAuth grant or one that cannot renew itself, Edit for a rejected API key. Expired
+ * is a warning (it can be renewed);
  * rejected is an error, the same tones the node and the credential row use.
  */
 export function PanelStateNotice({
@@ -79,6 +80,14 @@ export function PanelStateNotice({
         </Alert>
       );
     }
+    case 'expiring': {
+      const { credential } = state;
+      return (
+        <Alert tone="warning" action={action(m.reauthorize, () => onReauthorize(credential))}>
+          {m.expiring}
+        </Alert>
+      );
+    }
     case 'invalid': {
       const { credential } = state;
       const oauth = credential.method === 'oauth2';
@@ -95,6 +104,8 @@ export function PanelStateNotice({
       );
     }
     case 'connected':
+    case 'missing-permission':
+      // The panel's permissions section says what is missing, with the way to add it.
       return null;
   }
 }

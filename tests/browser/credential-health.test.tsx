@@ -96,6 +96,9 @@ describe('a grant’s refresh problems', () => {
             lastVerifiedAt: null,
             lastRefreshAt: null,
             lastError: { ...problem, at: dated ? at : null },
+            // A grant stored before the backend recorded these: the problem alone tells.
+            grantedScopes: null,
+            refreshable: null,
           },
         ],
       }),

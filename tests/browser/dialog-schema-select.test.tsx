@@ -54,6 +54,8 @@ function created(values: Credential['values']): Credential {
     lastVerifiedAt: null,
     lastRefreshAt: null,
     lastError: null,
+    grantedScopes: null,
+    refreshable: null,
   };
 }
 

@@ -37,6 +37,8 @@ describe('POST /providers/{providerId}/credentials (createApiKeyCredential)', ()
       lastVerifiedAt: new Date(START).toISOString(),
       lastRefreshAt: null,
       lastError: null,
+      grantedScopes: null,
+      refreshable: null,
     });
     expect(await ctx.backend.listCredentials()).toEqual([credential]);
   });

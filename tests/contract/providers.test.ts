@@ -52,6 +52,10 @@ describe('GET /providers (listProviders)', () => {
     });
     expect(byId.get('dropbox')?.oauth).toEqual({
       scopes: ['files.metadata.read', 'files.content.read', 'account_info.read'],
+      requiredScopes: [
+        { scope: 'files.metadata.read', purpose: 'See your files and folders' },
+        { scope: 'files.content.read', purpose: 'Read the contents of your files' },
+      ],
       hasPlatformClient: false,
       clientMode: 'none',
       clientFields: [],
@@ -65,6 +69,20 @@ describe('GET /providers (listProviders)', () => {
         { name: 'tenant_id', type: 'text', default: 'organizations', required: false },
       ],
     });
+  });
+
+  it('names, for every OAuth provider, the scopes a node needs among those it asks for', async () => {
+    for (const provider of await ctx.backend.listProviders()) {
+      if (!provider.oauth) continue;
+      expect(provider.oauth.requiredScopes.length, provider.id).toBeGreaterThan(0);
+      for (const needed of provider.oauth.requiredScopes) {
+        expect(provider.oauth.scopes, provider.id).toContain(needed.scope);
+        expect(needed.purpose.length, `${provider.id} ${needed.scope}`).toBeGreaterThan(5);
+        // Every purpose is translated where the provider has Chinese words.
+        const chinese = provider.localized?.['zh-Hans'];
+        if (chinese) expect(chinese.scopePurposes?.[needed.scope], needed.scope).toBeTruthy();
+      }
+    }
   });
 
   it('gives every provider an image icon, a description and documented fields', async () => {

@@ -31,6 +31,8 @@ function credential(overrides: Partial<Credential>): Credential {
     lastVerifiedAt: null,
     lastRefreshAt: null,
     lastError: null,
+    grantedScopes: null,
+    refreshable: null,
     ...overrides,
   };
 }
@@ -107,6 +109,72 @@ describe('resolveConnectionState', () => {
     expect(
       resolveConnectionState({ ...loaded, credentials: [invalid], credentialId: 'c1' }),
     ).toMatchObject({
+      status: 'invalid',
+    });
+  });
+});
+
+describe('resolveConnectionState for an OAuth grant', () => {
+  const drive: Provider = {
+    ...provider,
+    id: 'google-drive',
+    methods: ['oauth2'],
+    oauth: {
+      scopes: ['drive.readonly', 'drive.metadata', 'email'],
+      requiredScopes: [
+        { scope: 'drive.readonly', purpose: 'Read your files' },
+        { scope: 'drive.metadata', purpose: 'See your folders' },
+      ],
+      hasPlatformClient: true,
+      clientMode: 'default',
+      clientFields: [],
+    },
+  };
+  const grant = (overrides: Partial<Credential>) =>
+    credential({ method: 'oauth2', providerId: 'google-drive', isDefault: true, ...overrides });
+  const resolve = (c: Credential) =>
+    resolveConnectionState({ ...loaded, provider: drive, credentials: [c], credentialId: null });
+
+  it('is connected when every needed scope was granted', () => {
+    expect(
+      resolve(grant({ grantedScopes: ['email', 'drive.metadata', 'drive.readonly'] })),
+    ).toMatchObject({ status: 'connected' });
+  });
+
+  it('is missing-permission with the needs that were not granted, in the catalog’s order', () => {
+    expect(resolve(grant({ grantedScopes: ['email'] }))).toMatchObject({
+      status: 'missing-permission',
+      missing: [
+        { scope: 'drive.readonly', purpose: 'Read your files' },
+        { scope: 'drive.metadata', purpose: 'See your folders' },
+      ],
+    });
+  });
+
+  it('does not accuse a grant whose scopes are unknown', () => {
+    expect(resolve(grant({ grantedScopes: null }))).toMatchObject({ status: 'connected' });
+  });
+
+  it('is expiring when the grant will expire and holds no refresh token', () => {
+    const expiresAt = '2026-01-01T01:00:00Z';
+    const scopes = ['drive.readonly', 'drive.metadata'];
+    expect(resolve(grant({ grantedScopes: scopes, refreshable: false, expiresAt }))).toMatchObject({
+      status: 'expiring',
+    });
+    // Renewable, or never expiring: nothing to warn about.
+    expect(resolve(grant({ grantedScopes: scopes, refreshable: true, expiresAt }))).toMatchObject({
+      status: 'connected',
+    });
+    expect(resolve(grant({ grantedScopes: scopes, refreshable: false }))).toMatchObject({
+      status: 'connected',
+    });
+  });
+
+  it('puts expired and invalid before a missing permission', () => {
+    expect(resolve(grant({ grantedScopes: [], status: 'expired' }))).toMatchObject({
+      status: 'expired',
+    });
+    expect(resolve(grant({ grantedScopes: [], status: 'invalid' }))).toMatchObject({
       status: 'invalid',
     });
   });

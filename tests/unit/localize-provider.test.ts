@@ -13,7 +13,11 @@ const provider: Provider = {
     { name: 'key', type: 'secret', label: 'API Key', required: true, help: 'Paste it' },
   ],
   oauth: {
-    scopes: [],
+    scopes: ['Files.Read.All', 'Sites.Read.All'],
+    requiredScopes: [
+      { scope: 'Files.Read.All', purpose: 'Read your files' },
+      { scope: 'Sites.Read.All', purpose: 'Read your sites' },
+    ],
     hasPlatformClient: false,
     clientMode: 'none',
     clientFields: [
@@ -30,6 +34,7 @@ const provider: Provider = {
     'zh-Hans': {
       description: '来自 OneDrive 的文件。',
       fields: { tenant_id: { label: '租户 ID' }, key: { help: '粘贴密钥' } },
+      scopePurposes: { 'Files.Read.All': '读取你的文件' },
     },
   },
 };
@@ -50,6 +55,11 @@ describe('localizeProvider', () => {
       help: '粘贴密钥',
       required: true,
     });
+    // A purpose without its translation keeps the catalog's plain words; scopes never change.
+    expect(zh.oauth?.requiredScopes).toEqual([
+      { scope: 'Files.Read.All', purpose: '读取你的文件' },
+      { scope: 'Sites.Read.All', purpose: 'Read your sites' },
+    ]);
   });
 
   it('leaves a provider without words for the locale as it is', () => {

@@ -100,6 +100,8 @@ function credential(id: string, account: string): Credential {
     lastVerifiedAt: null,
     lastRefreshAt: null,
     lastError: null,
+    grantedScopes: null,
+    refreshable: null,
   };
 }
 

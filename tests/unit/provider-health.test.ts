@@ -29,6 +29,8 @@ const credential = (providerId: string, status: Credential['status']): Credentia
   lastVerifiedAt: null,
   lastRefreshAt: null,
   lastError: null,
+  grantedScopes: null,
+  refreshable: null,
 });
 
 describe('provider health and the Settings filter', () => {

@@ -37,6 +37,8 @@ function credential(id: string): Credential {
     lastVerifiedAt: null,
     lastRefreshAt: null,
     lastError: null,
+    grantedScopes: null,
+    refreshable: null,
   };
 }
 

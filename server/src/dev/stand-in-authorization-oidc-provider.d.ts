@@ -82,6 +82,8 @@ declare module 'oidc-provider' {
 
   export interface Grant {
     addOIDCScope(scope: string): void;
+    /** Records scopes as refused: consent is then not asked for them again. */
+    rejectOIDCScope(scope: string): void;
     save(): Promise<string>;
   }
 
@@ -95,6 +97,11 @@ declare module 'oidc-provider' {
 
   export interface BaseToken {
     readonly clientId: string;
+  }
+
+  /** What tokens are issued from (an authorization code, a refresh token): its scopes. */
+  export interface GrantSource {
+    readonly scopes: Set<string>;
   }
 
   /** The JSON-ready error `renderError` receives. */
@@ -127,7 +134,7 @@ declare module 'oidc-provider' {
     issueRefreshToken?: (
       ctx: KoaContextWithOIDC,
       client: Client,
-      code: unknown,
+      code: GrantSource,
     ) => Promise<boolean> | boolean;
     rotateRefreshToken?: boolean | ((ctx: KoaContextWithOIDC) => boolean);
     expiresWithSession?: (ctx: KoaContextWithOIDC, code: unknown) => Promise<boolean> | boolean;

@@ -29,6 +29,11 @@ export interface StandInProvider {
   scopes: readonly string[];
   account: StandInAccount;
   hasPlatformClient: boolean;
+  /**
+   * Whether the consent page lets the user untick scopes and grants only those left ticked, as
+   * Google's and Microsoft's do (Notion and Dropbox grant all or nothing).
+   */
+  granularConsent: boolean;
 }
 
 /** The four simulated providers, by id. */
@@ -39,6 +44,7 @@ export const standInProviders: Readonly<Record<StandInProviderId, StandInProvide
     scopes: ['read_content'],
     account: { sub: 'notion-ada', name: "Ada's Workspace" },
     hasPlatformClient: true,
+    granularConsent: false,
   },
   'google-drive': {
     id: 'google-drive',
@@ -47,6 +53,7 @@ export const standInProviders: Readonly<Record<StandInProviderId, StandInProvide
     scopes: ['https://www.googleapis.com/auth/drive.readonly', 'profile', 'email', 'openid'],
     account: { sub: 'google-drive-ada', name: 'Ada Lovelace', email: 'ada@example.com' },
     hasPlatformClient: true,
+    granularConsent: true,
   },
   dropbox: {
     id: 'dropbox',
@@ -54,6 +61,7 @@ export const standInProviders: Readonly<Record<StandInProviderId, StandInProvide
     scopes: ['files.metadata.read', 'files.content.read', 'account_info.read'],
     account: { sub: 'dropbox-ada', name: 'Ada Lovelace', email: 'ada.lovelace@example.com' },
     hasPlatformClient: false,
+    granularConsent: false,
   },
   onedrive: {
     id: 'onedrive',
@@ -61,6 +69,7 @@ export const standInProviders: Readonly<Record<StandInProviderId, StandInProvide
     scopes: ['Files.Read.All', 'User.Read', 'offline_access'],
     account: { sub: 'onedrive-ada', name: 'Ada Lovelace', email: 'ada@contoso.example' },
     hasPlatformClient: false,
+    granularConsent: true,
   },
 };
 

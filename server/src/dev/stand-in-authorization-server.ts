@@ -22,7 +22,10 @@
  * answer has a `sub`, so oauth4webapi's `userInfoRequest`/`processUserInfoResponse` read it.
  *
  * The login step is implicit (the provider's fixed account is signed in), and consent is asked
- * on every authorization (no remembered grants), so every flow shows the consent page.
+ * on every authorization (no remembered grants), so every flow shows the consent page. Google
+ * Drive's and OneDrive's pages let the user untick scopes, as the real ones do: only the ticked
+ * ones are granted (the token response's `scope` lists just those), and OneDrive, like
+ * Microsoft, issues no refresh token without `offline_access`.
  *
  * Development and tests only: creating it with `NODE_ENV=production` throws, `start…` listens on
  * 127.0.0.1 only, and a request from anywhere but loopback is refused however it is mounted.
@@ -268,10 +271,12 @@ export async function createStandInAuthorizationServer(
         sub === spec.account.sub
           ? { accountId: sub, claims: () => ({ ...spec.account }) }
           : undefined,
-      // Refresh tokens whatever the scopes (by default only with `offline_access`), rotated on
-      // every use, and not tied to the provider's browser session (by default they are, without
-      // `offline_access`).
-      issueRefreshToken: () => true,
+      // Refresh tokens whatever the scopes (by default only with `offline_access`) — except where
+      // the provider knows `offline_access` and it was not granted (Microsoft issues none then)
+      // — rotated on every use, and not tied to the provider's browser session (by default they
+      // are, without `offline_access`).
+      issueRefreshToken: (_ctx, _client, code) =>
+        !spec.scopes.includes('offline_access') || code.scopes.has('offline_access'),
       rotateRefreshToken: true,
       expiresWithSession: () => false,
       // Only the grant consented to in this very interaction counts: a remembered grant would
@@ -435,6 +440,7 @@ export async function createStandInAuthorizationServer(
           isPlatformClient: clientId === entry.platformClientId,
           account: accountLabel(spec.account),
           scopes,
+          granular: spec.granularConsent,
           formAction: `${entry.mountPath}/interaction/${encodeURIComponent(uid)}`,
         }),
       );
@@ -443,16 +449,18 @@ export async function createStandInAuthorizationServer(
 
     const form = await readForm(req);
     const decision = form?.get('decision');
-    if (decision === 'cancel') {
-      await provider.interactionFinished(
+    const deny = (description: string) =>
+      provider.interactionFinished(
         req,
         res,
-        { error: 'access_denied', error_description: 'The user cancelled the authorization.' },
+        { error: 'access_denied', error_description: description },
         { mergeWithLastSubmission: false },
       );
+    if (decision === 'cancel') {
+      await deny('The user cancelled the authorization.');
       return;
     }
-    if (decision !== 'allow') {
+    if (decision !== 'allow' || !form) {
       sendHtml(
         res,
         400,
@@ -460,9 +468,19 @@ export async function createStandInAuthorizationServer(
       );
       return;
     }
+    // A granular page grants the requested scopes left ticked (a value never requested is
+    // ignored); the others are recorded as refused, so that consent is not asked again for them.
+    const ticked = new Set(form.getAll('scope'));
+    const granted = spec.granularConsent ? scopes.filter((scope) => ticked.has(scope)) : scopes;
+    if (granted.length === 0) {
+      await deny('The user granted none of the requested access.');
+      return;
+    }
     const accountId = spec.account.sub;
     const grant = new provider.Grant({ accountId, clientId });
-    grant.addOIDCScope(scopes.join(' '));
+    grant.addOIDCScope(granted.join(' '));
+    const refused = scopes.filter((scope) => !granted.includes(scope));
+    if (refused.length > 0) grant.rejectOIDCScope(refused.join(' '));
     const grantId = await grant.save();
     await provider.interactionFinished(
       req,

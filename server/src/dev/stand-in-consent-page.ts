@@ -61,6 +61,8 @@ dt { color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; }
 ul { margin: 0 0 16px; padding: 0; list-style: none; border-top: 1px solid var(--border); }
 li { padding: 10px 0; border-bottom: 1px solid var(--border); }
+li label { display: flex; align-items: center; gap: 10px; cursor: pointer; }
+li input { width: 16px; height: 16px; margin: 0; flex: none; accent-color: var(--accent); }
 .fineprint { color: var(--muted); font-size: 12px; }
 .error { color: var(--danger); overflow-wrap: anywhere; }
 .actions { display: flex; justify-content: flex-end; gap: 8px; margin: 20px 0 12px; }
@@ -114,22 +116,29 @@ export interface ConsentPageContent {
   account: string;
   /** The requested scopes, as requested. */
   scopes: readonly string[];
+  /** Whether each scope is a checkbox the user may untick (Google's and Microsoft's pages). */
+  granular: boolean;
   /** Where the form posts the decision (the interaction's own URL). */
   formAction: string;
 }
 
 /**
  * The consent page: the app, the client, the account and each scope in plain words, and one form
- * whose **Allow Access** and **Cancel** buttons post `decision=allow` or `decision=cancel`.
+ * whose **Allow Access** and **Cancel** buttons post `decision=allow` or `decision=cancel`. On a
+ * granular page each scope is a checkbox (`scope=<scope>`, ticked at first) in that form, and
+ * only the scopes left ticked are posted.
  */
 export function renderConsentPage(content: ConsentPageContent): string {
   const app = escapeHtml(content.appName);
   const provider = escapeHtml(content.providerName);
   const scopes = content.scopes
-    .map(
-      (scope) =>
-        `    <li data-scope="${escapeHtml(scope)}">${escapeHtml(describeScope(scope))}</li>`,
-    )
+    .map((scope) => {
+      const words = escapeHtml(describeScope(scope));
+      const item = content.granular
+        ? `<label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${words}</label>`
+        : words;
+      return `      <li data-scope="${escapeHtml(scope)}">${item}</li>`;
+    })
     .join('\n');
   const client = content.isPlatformClient
     ? `<code>${escapeHtml(content.clientId)}</code> (${app} platform client)`
@@ -144,12 +153,12 @@ export function renderConsentPage(content: ConsentPageContent): string {
     <dt>Client ID</dt>
     <dd data-testid="consent-client">${client}</dd>
   </dl>
-  <h2 id="consent-scopes-title">This will allow ${app} to:</h2>
-  <ul aria-labelledby="consent-scopes-title">
-${scopes}
-  </ul>
-  <p class="fineprint">Make sure you trust ${app}. You can remove its access at any time in your ${provider} account settings.</p>
   <form method="post" action="${escapeHtml(content.formAction)}">
+    <h2 id="consent-scopes-title">This will allow ${app} to:</h2>
+    <ul aria-labelledby="consent-scopes-title">
+${scopes}
+    </ul>
+    <p class="fineprint">Make sure you trust ${app}. You can remove its access at any time in your ${provider} account settings.</p>
     <div class="actions">
       <button type="submit" name="decision" value="cancel">Cancel</button>
       <button type="submit" name="decision" value="allow">Allow Access</button>

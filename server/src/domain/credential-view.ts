@@ -7,6 +7,7 @@ import {
 } from '../../../src/credentials/backend';
 import { capProviderText } from '../../../src/rules/provider-text';
 import type { credentials } from '../storage/schema';
+import { scopeList } from './oauth-client-protocol';
 import { NO_REFRESH_TOKEN, needsReauthorization } from './refresh-policy';
 
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -38,6 +39,10 @@ export function credentialView(row: CredentialRow, isDefault: boolean, now: Date
     lastVerifiedAt: row.method === 'api_key' ? (row.lastVerifiedAt?.toISOString() ?? null) : null,
     lastRefreshAt: row.method === 'oauth2' ? (row.lastRefreshAt?.toISOString() ?? null) : null,
     lastError: problemOf(row),
+    // Plain columns (never the sealed tokens); null in grants stored before they were recorded.
+    grantedScopes:
+      row.method === 'oauth2' && row.grantedScopes !== null ? scopeList(row.grantedScopes) : null,
+    refreshable: row.method === 'oauth2' ? row.refreshable : null,
   };
 }
 

@@ -79,6 +79,34 @@ export function storedTokensOf(
   };
 }
 
+/**
+ * The credential's plain (unsealed) record of a grant, from a token response and the token set
+ * stored from it: the scopes the response names, else `unnamedScopes` — the scopes asked for
+ * after an authorization (RFC 6749 §5.1), the ones recorded before after a refresh — and whether
+ * a refresh token is held.
+ */
+export function grantRecordOf(
+  tokens: oauth.TokenEndpointResponse,
+  stored: StoredTokens,
+  unnamedScopes: string | null,
+): { grantedScopes: string | null; refreshable: boolean } {
+  return {
+    grantedScopes: normaliseScope(tokens.scope) ?? normaliseScope(unnamedScopes),
+    refreshable: stored.refreshToken !== null,
+  };
+}
+
+/** A space-separated scope list without empty entries; null when it names none. */
+function normaliseScope(scope: string | null | undefined): string | null {
+  const scopes = scopeList(scope);
+  return scopes.length === 0 ? null : scopes.join(' ');
+}
+
+/** The scopes of a space-separated list (RFC 6749 §3.3), empty entries dropped. */
+export function scopeList(scope: string | null | undefined): string[] {
+  return (scope ?? '').split(' ').filter(Boolean);
+}
+
 /** When an access token from a token response expires, on the server's clock. */
 export function expiryOf(tokens: oauth.TokenEndpointResponse, now: Date): Date | null {
   return typeof tokens.expires_in === 'number'

@@ -29,6 +29,7 @@ import {
   authorizationServerOf,
   clientAuthOf,
   expiryOf,
+  grantRecordOf,
   oauthHttpOptions,
   requireEndpoints,
   storedTokensOf,
@@ -377,6 +378,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
     const now = clock();
     const expiresAt = expiryOf(tokens, now);
     const stored = storedTokensOf(tokens, client);
+    const grant = grantRecordOf(tokens, stored, flow.scope);
 
     // Re-authorize the credential the flow was started for, or the one already connected to the
     // same account (one account, once); otherwise add a credential named after the account.
@@ -408,6 +410,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
         .set({
           tokensSealed: sealed,
           tokenExpiresAt: expiresAt,
+          ...grant,
           account: account ?? undefined,
           health: 'active',
           ...freshGrant(now),
@@ -456,6 +459,7 @@ export function createOAuthFlowService(options: OAuthFlowServiceOptions): OAuthF
         secretsSealed: {},
         tokensSealed: sealed,
         tokenExpiresAt: expiresAt,
+        ...grant,
         ...freshGrant(now),
         version: 1,
         createdAt: now,

@@ -30,6 +30,7 @@ import {
   authorizationServerOf,
   clientAuthOf,
   expiryOf,
+  grantRecordOf,
   oauthErrorCode,
   oauthHttpOptions,
   parseStoredTokens,
@@ -132,7 +133,10 @@ export function createRefreshService(options: RefreshServiceOptions): RefreshSer
       );
       if (tokens.refreshToken === null) {
         // Nothing to refresh with: remembered, so the sweep stops picking it up.
-        const updated = await mark(handle, current, { lastErrorCode: NO_REFRESH_TOKEN });
+        const updated = await mark(handle, current, {
+          lastErrorCode: NO_REFRESH_TOKEN,
+          refreshable: false,
+        });
         return { outcome: 'skipped', row: updated, tokens };
       }
       // A refresh token works only for the client it was issued to.
@@ -201,6 +205,8 @@ export function createRefreshService(options: RefreshServiceOptions): RefreshSer
       const updated = await mark(handle, current, {
         tokensSealed: await cipher.seal(JSON.stringify(stored), credentialTokensBinding(current)),
         tokenExpiresAt: expiryOf(response, now),
+        // A response without `scope` leaves the grant's scopes as they were.
+        ...grantRecordOf(response, stored, current.grantedScopes),
         lastRefreshAt: now,
         lastVerifiedAt: now,
         refreshFailedAt: null,

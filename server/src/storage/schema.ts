@@ -10,6 +10,7 @@
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -44,6 +45,13 @@ export const credentials = pgTable(
     /** The OAuth token set, sealed as one JSON document. */
     tokensSealed: text('tokens_sealed'),
     tokenExpiresAt: at('token_expires_at'),
+    /**
+     * The scopes the provider granted (OAuth), space-separated, and whether a refresh token is
+     * held: plain columns beside the sealed token set, so that listing credentials never unseals
+     * it (neither is secret). Null for API keys, and in grants stored before they were recorded.
+     */
+    grantedScopes: text('granted_scopes'),
+    refreshable: boolean('refreshable'),
     /** When the tokens were last refreshed. */
     lastRefreshAt: at('last_refresh_at'),
     /** When a refresh last failed: no new attempt before the cooldown has passed. */

@@ -8,6 +8,13 @@
 /** What the user does on the consent page. */
 export interface ConsentOptions {
   decision: 'allow' | 'cancel';
+  /**
+   * On a granular consent page (Google's, Microsoft's): the scopes to leave ticked; every other
+   * scope checkbox is unticked before submitting. Without it the page is submitted as shown
+   * (every scope ticked). A page without scope checkboxes rejects it (the provider is not
+   * granular).
+   */
+  grant?: readonly string[];
 }
 
 /** The consent page, reached and not yet answered. */
@@ -16,8 +23,13 @@ export interface OpenedConsentPage {
   url: URL;
   /** The page's HTML. */
   html: string;
-  /** Clicks **Allow Access** or **Cancel**; resolves with the redirect back to the app. */
-  submit(decision: ConsentOptions['decision']): Promise<URL>;
+  /**
+   * Clicks **Allow Access** or **Cancel** (with only `grant` left ticked, when given); resolves
+   * with the redirect back to the app.
+   */
+  submit(decision: ConsentOptions['decision'], grant?: ConsentOptions['grant']): Promise<URL>;
+  /** Posts exactly `fields` to the page's form (a hand-made post, not what the page offers). */
+  post(fields: URLSearchParams): Promise<URL>;
 }
 
 /** How many redirects a flow may take before the helper gives up (a loop is a bug). */
@@ -31,12 +43,12 @@ const MAX_REDIRECTS = 10;
  */
 export async function giveConsent(
   authorizationUrl: URL | string,
-  { decision }: ConsentOptions,
+  { decision, grant }: ConsentOptions,
 ): Promise<URL> {
   const browser = new ConsentBrowser(authorizationUrl);
   const reached = await browser.navigate(new URL(authorizationUrl));
   if (reached instanceof URL) return reached;
-  return browser.submit(reached, decision);
+  return browser.submit(reached, decision, grant);
 }
 
 /**
@@ -49,7 +61,11 @@ export async function openConsentPage(authorizationUrl: URL | string): Promise<O
   if (reached instanceof URL) {
     throw new Error(`Redirected back without a consent page: ${reached.href}`);
   }
-  return { ...reached, submit: (decision) => browser.submit(reached, decision) };
+  return {
+    ...reached,
+    submit: (decision, grant) => browser.submit(reached, decision, grant),
+    post: (fields) => browser.post(reached, fields),
+  };
 }
 
 /** The part of a request the helper sends. */
@@ -111,17 +127,36 @@ class ConsentBrowser {
     throw new Error(`More than ${MAX_REDIRECTS} redirects from ${url.href}`);
   }
 
-  async submit(page: Page, decision: ConsentOptions['decision']): Promise<URL> {
-    const form = /<form\b[^>]*\bmethod="post"[^>]*\baction="([^"]+)"/i.exec(page.html);
-    if (!form?.[1]) throw new Error('The consent page has no form to submit.');
+  async submit(
+    page: Page,
+    decision: ConsentOptions['decision'],
+    grant?: ConsentOptions['grant'],
+  ): Promise<URL> {
     if (!page.html.includes(`name="decision" value="${decision}"`)) {
       throw new Error(`The consent page has no "${decision}" button.`);
     }
+    const checkboxes = scopeCheckboxes(page.html);
+    if (grant !== undefined && checkboxes.length === 0) {
+      throw new Error(
+        'The consent page has no scope checkboxes to untick: this provider grants all requested scopes or none.',
+      );
+    }
+    // As a browser posts the form: the decision, and each scope checkbox that is ticked.
+    const body = new URLSearchParams({ decision });
+    for (const { value, checked } of checkboxes) {
+      if (grant === undefined ? checked : grant.includes(value)) body.append('scope', value);
+    }
+    return this.post(page, body);
+  }
+
+  async post(page: Page, body: URLSearchParams): Promise<URL> {
+    const form = /<form\b[^>]*\bmethod="post"[^>]*\baction="([^"]+)"/i.exec(page.html);
+    if (!form?.[1]) throw new Error('The consent page has no form to submit.');
     const action = new URL(decodeEntities(form[1]), page.url);
     const reached = await this.navigate(action, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ decision }).toString(),
+      body: body.toString(),
     });
     if (!(reached instanceof URL)) {
       throw new Error(
@@ -170,6 +205,18 @@ class ConsentBrowser {
       if (!expired) this.cookies.push({ name, value, path });
     }
   }
+}
+
+/** The page's `scope` checkboxes (a granular consent page's), with whether each is ticked. */
+function scopeCheckboxes(html: string): { value: string; checked: boolean }[] {
+  const found: { value: string; checked: boolean }[] = [];
+  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
+    if (!/\btype="checkbox"/i.test(input) || !/\bname="scope"/i.test(input)) continue;
+    const value = /\bvalue="([^"]*)"/i.exec(input)?.[1];
+    if (value === undefined) continue;
+    found.push({ value: decodeEntities(value), checked: /\schecked(?=[\s>/=])/i.test(input) });
+  }
+  return found;
 }
 
 /** RFC 6265 §5.1.4: a cookie without Path belongs to the request path's directory. */

@@ -11,7 +11,7 @@ import {
 import type { CredentialsServerOptions } from '../../src/create-credentials-server';
 import { standInOAuthDirectory } from '../../src/providers/oauth-directory';
 import { createOutboundFetch, type OutboundFetch } from '../../src/providers/outbound-fetch';
-import { giveConsent } from './consent';
+import { giveConsent, type ConsentOptions } from './consent';
 import { startTestServer } from './test-server';
 
 export const REDIRECT_URI = 'http://localhost/oauth-callback.html';
@@ -80,15 +80,22 @@ export async function startOAuthServer(
   return { server, as, browser: cookieBrowser(server) };
 }
 
-/** Connects (or re-authorizes) an OAuth credential through the whole flow, Allow Access given. */
+/**
+ * Connects (or re-authorizes) an OAuth credential through the whole flow, Allow Access given —
+ * with only `grant` left ticked on a granular consent page, when given.
+ */
 export async function connectOAuth(
   browser: ReturnType<typeof cookieBrowser>,
   providerId: string,
   body: Record<string, unknown> = {},
+  { grant }: Pick<ConsentOptions, 'grant'> = {},
 ): Promise<string> {
   const start = await browser.call('POST', `/providers/${providerId}/oauth/flows`, body);
   if (start.status !== 201) throw new Error(`The flow did not start: ${start.text}`);
-  const redirect = await giveConsent(String(start.json?.authorizationUrl), { decision: 'allow' });
+  const redirect = await giveConsent(String(start.json?.authorizationUrl), {
+    decision: 'allow',
+    grant,
+  });
   const done = await browser.call('POST', '/oauth/callback', callbackInput(redirect));
   if (done.json?.status !== 'succeeded') throw new Error(`The flow did not succeed: ${done.text}`);
   return String(done.json.credentialId);

@@ -8,6 +8,10 @@ export const canvas = {
     unknownProvider: 'Provider unavailable',
     notConnected: 'Not connected',
     connected: (p: { name: string }) => `Connected · ${p.name}`,
+    /** The grant lacks a scope the node needs (the panel lists which). */
+    missingPermission: 'Missing permission',
+    /** A grant without a refresh token: it works until its token expires, then stops. */
+    expiring: (p: { name: string }) => `Expires, won’t renew · ${p.name}`,
     expired: 'Expired',
     invalid: 'Invalid credential',
     missing: 'Credential missing',

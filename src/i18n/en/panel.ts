@@ -18,7 +18,19 @@ export const panel = {
   expired: 'This credential has expired. Re-authorize it to keep the pipeline running.',
   invalidOAuth: 'The provider rejected this credential. Re-authorize it or connect another.',
   invalidApiKey: 'The provider rejected this API Key. Edit it or connect another.',
+  /** A grant without a refresh token (`expiring`): it stops at its expiry. */
+  expiring:
+    'This access cannot renew itself and stops when it expires. Re-authorize and allow it to stay connected.',
   reauthorize: 'Re-authorize',
+  /** What the node needs from an OAuth grant, ticked off against what the provider granted. */
+  permissions: {
+    title: 'Permissions',
+    /** After each permission's words, for screen readers (the tick or cross says it on screen). */
+    granted: 'granted',
+    notGranted: 'not granted',
+    reauthorizeToAdd: (p: { purpose: string }) => `Re-authorize to add “${p.purpose}”`,
+    reauthorizeToAddSeveral: (p: { count: number }) => `Re-authorize to add ${p.count} permissions`,
+  },
   edit: 'Edit',
   missing:
     'The credential this node used was deleted. Choose another credential or connect a new one.',

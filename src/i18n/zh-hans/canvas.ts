@@ -9,6 +9,8 @@ export const canvas: MessageOverrides['canvas'] = {
     unknownProvider: '数据源不可用',
     notConnected: '未连接',
     connected: (p: { name: string }) => `已连接 · ${p.name}`,
+    missingPermission: '缺少权限',
+    expiring: (p: { name: string }) => `到期后无法续期 · ${p.name}`,
     expired: '已过期',
     invalid: '凭据无效',
     missing: '凭据缺失',

@@ -20,7 +20,15 @@ export const panel: MessageOverrides['panel'] = {
   expired: '此凭据已过期。请重新授权以保证流水线运行。',
   invalidOAuth: '数据源拒绝了此凭据。请重新授权，或连接其他凭据。',
   invalidApiKey: '数据源拒绝了此 API 密钥。请编辑它，或连接其他凭据。',
+  expiring: '此授权无法自动续期，到期后将停止工作。请重新授权，并允许其保持连接。',
   reauthorize: '重新授权',
+  permissions: {
+    title: '权限',
+    granted: '已授予',
+    notGranted: '未授予',
+    reauthorizeToAdd: (p: { purpose: string }) => `重新授权以添加“${p.purpose}”`,
+    reauthorizeToAddSeveral: (p: { count: number }) => `重新授权以添加 ${p.count} 项权限`,
+  },
   edit: '编辑',
   missing: '此节点使用的凭据已被删除。请选择其他凭据或新建连接。',
   unknownProvider: (p: { id: string }) =>

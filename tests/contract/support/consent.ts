@@ -11,8 +11,8 @@
  */
 import type { OAuthCallbackInput, OAuthFlowStart } from 'pipeline-connect';
 import {
+  allowAccess,
   authorizationResponseUrl,
-  issueAuthorizationCode,
   parseAuthorizationRequest,
 } from 'pipeline-connect/mocks';
 import { giveConsent } from '../../../server/test/support/consent';
@@ -27,17 +27,28 @@ function urlOf(source: AuthorizationRequestSource): URL {
   );
 }
 
+/** What the user leaves ticked on a consent page that lets them untick scopes (Google's, Microsoft's). */
+export interface ConsentChoices {
+  /** The scopes left ticked; all of them when absent. */
+  grant?: readonly string[];
+}
+
 /**
  * **Allow Access**: the redirect back with `code` and `state` (and `iss` where the provider
  * sends one). Rejects when the provider refuses the request without redirecting back (an
- * unknown client, a missing parameter); resolves with an `error` redirect when it redirects one.
+ * unknown client, a missing parameter); resolves with an `error` redirect when it redirects one
+ * (`access_denied` when `grant` leaves nothing ticked).
  */
-export async function allow(ctx: ContractContext, source: AuthorizationRequestSource) {
+export async function allow(
+  ctx: ContractContext,
+  source: AuthorizationRequestSource,
+  choices: ConsentChoices = {},
+) {
   const url = urlOf(source);
-  if (CONTRACT_TARGET === 'server') return giveConsent(url, { decision: 'allow' });
-  const request = parseAuthorizationRequest(url);
-  const code = issueAuthorizationCode(ctx.store, request);
-  return new URL(authorizationResponseUrl(request, { code }));
+  if (CONTRACT_TARGET === 'server') {
+    return giveConsent(url, { decision: 'allow', ...(choices.grant && { grant: choices.grant }) });
+  }
+  return new URL(allowAccess(ctx.store, parseAuthorizationRequest(url), choices.grant));
 }
 
 /** **Cancel** on the consent page: the redirect back with `error=access_denied` and `state`. */
